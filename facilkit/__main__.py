@@ -1,0 +1,5 @@
+"""Allow ``python -m facilkit``."""
+
+from facilkit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure functions that turn methods and plans into Markdown text."""

@@ -1,0 +1,111 @@
+"""The method model: what one YAML method file holds, as fast typed structs.
+
+msgspec validates a loaded mapping in microseconds and serialises the same
+structs for the warm-start cache, so one definition serves both.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+LANGUAGES = ("da", "en", "nb", "nn", "sv")
+"""Language codes a text may carry. ``no`` is refused: write ``nb`` or ``nn``."""
+
+BUILTIN_LANGUAGES = ("da", "en")
+FALLBACK_ORDER = ("en", "da")
+
+Text = str | dict[str, str]
+"""Plain text, or a mapping from language code to text."""
+
+Process = Literal["open", "close", "both", "none"]
+Origin = Literal["builtin", "user"]
+
+
+def localize(text: Text | None, lang: str) -> str:
+    """Text in ``lang``, falling back to English, Danish, then any language present."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for code in (lang, *FALLBACK_ORDER):
+        if text.get(code):
+            return text[code]
+    return next(iter(text.values()), "")
+
+
+class Duration(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Minutes a method needs: the least, the usual and the most."""
+
+    min: int
+    default: int
+    max: int
+
+
+class GroupSize(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """How many participants the method suits; ``max`` None means no upper limit."""
+
+    min: int = 1
+    max: int | None = None
+
+    def suits(self, participants: int) -> bool:
+        return participants >= self.min and (self.max is None or participants <= self.max)
+
+
+class Step(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One step of a method, in order."""
+
+    title: Text
+    key: str | None = None
+    """A stable name for the step; the plan wizard finds its guidance by it."""
+    minutes: int | None = None
+    how: Text | None = None
+    questions: list[Text] = msgspec.field(default_factory=list)
+
+
+class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Attribution: who made the method, and how our sources adapt it."""
+
+    text: str
+    url: str | None = None
+    adapted: Text | None = None
+
+
+class Method(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One facilitation method, as a trainer writes it in ``<id>.yaml``."""
+
+    id: str
+    name: Text
+    summary: Text
+    category: str
+    process: Process
+    duration: Duration
+    source: Source
+    group_size: GroupSize = GroupSize()
+    invitation: Text | None = None
+    steps: list[Step] = msgspec.field(default_factory=list)
+    roles: list[Text] = msgspec.field(default_factory=list)
+    materials: list[Text] = msgspec.field(default_factory=list)
+    tips: list[Text] = msgspec.field(default_factory=list)
+    tags: list[str] = msgspec.field(default_factory=list)
+    related: list[str] = msgspec.field(default_factory=list)
+
+    def name_in(self, lang: str) -> str:
+        return localize(self.name, lang)
+
+    def summary_in(self, lang: str) -> str:
+        return localize(self.summary, lang)
+
+
+class Entry(msgspec.Struct, frozen=True):
+    """A method as found on the search path: where it came from and what it hides."""
+
+    method: Method
+    path: str
+    origin: Origin
+    overrides: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.method.id

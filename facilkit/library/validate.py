@@ -1,0 +1,182 @@
+"""Turn one method file into a :class:`Method`, or into problems at line and column.
+
+Type checks come from msgspec (fast, one error at a time); the rules a type
+cannot express (id matches file name, durations in order, languages known and
+complete) are checked here so every problem points at the offending node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+import msgspec
+
+from facilkit.library.model import LANGUAGES, Duration, GroupSize, Method, Source, Step, Text
+from facilkit.problems import Problem
+from facilkit.yamlio import Document, YamlError, load_file
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Keys = tuple[str | int, ...]
+
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "str": "text",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "float": "a number",
+    "bool": "true or false",
+    "null": "nothing",
+    "str | object": "text, or a mapping from language code to text",
+    "object | null": "a mapping",
+    "str | object | null": "text, or a mapping from language code to text",
+    "int | null": "a whole number",
+}
+_AT = re.compile(r"\s*-\s*at `\$(?P<path>[^`]*)`$")
+_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def load_method(path: Path, require_languages: tuple[str, ...] = ()) -> tuple[Method | None, list[Problem]]:
+    """Read and check one method file; the method is None when it has errors."""
+    try:
+        document = load_file(path)
+    except YamlError as error:
+        return None, [Problem.from_yaml_error(error)]
+    return check_method(document, Path(path).stem, require_languages)
+
+
+def check_method(
+    document: Document, expected_id: str | None, require_languages: tuple[str, ...] = ()
+) -> tuple[Method | None, list[Problem]]:
+    """Validate loaded data; ``expected_id`` is the file name without ``.yaml``."""
+
+    def problem(keys: Keys, message: str) -> Problem:
+        line, column = document.position(keys)
+        return Problem(document.path, line, column, message)
+
+    if not isinstance(document.data, dict):
+        return None, [problem((), "a method file must be a mapping of fields (id:, name:, ...)")]
+    try:
+        method = msgspec.convert(document.data, Method)
+    except msgspec.ValidationError as error:
+        return None, [_type_problem(document, str(error))]
+
+    problems = [problem(keys, message) for keys, message in _rules(method, expected_id)]
+    problems += [
+        problem(keys, message) for keys, message in _language_rules(method, require_languages)
+    ]
+    return (None if problems else method), problems
+
+
+def _type_problem(document: Document, message: str) -> Problem:
+    """Rewrite a msgspec message for a trainer and place it on the right node."""
+    keys: list[str | int] = []
+    match = _AT.search(message)
+    if match:
+        message = message[: match.start()]
+        for name, index in _PART.findall(match.group("path")):
+            keys.append(int(index) if index else name)
+    unknown = re.match(r"Object contains unknown field `(.+)`", message)
+    if unknown:
+        line, column = document.key_position(keys, unknown.group(1))
+        known = ", ".join(_field_names(keys))
+        text = f"unknown field '{unknown.group(1)}'; known fields here: {known}"
+        return Problem(document.path, line, column, text)
+    missing = re.match(r"Object missing required field `(.+)`", message)
+    if missing:
+        message = f"required field '{missing.group(1)}' is missing"
+    expected = re.match(r"Expected `(.+)`, got `(.+)`", message)
+    if expected:
+        want, got = expected.groups()
+        message = f"expected {_TYPE_WORDS.get(want, want)}, got {_TYPE_WORDS.get(got, got)}"
+    enum = re.match(r"Invalid enum value (.+)", message)
+    if enum and keys and keys[-1] == "process":
+        message = f"process must be open, close, both or none, not {enum.group(1)}"
+    line, column = document.position(keys)
+    where = ".".join(str(k) for k in keys)
+    return Problem(document.path, line, column, f"{where}: {message}" if where else message)
+
+
+def _field_names(keys: list[str | int]) -> list[str]:
+    """The fields allowed at ``keys``, to suggest the right spelling."""
+    nested: dict[str | int, type[msgspec.Struct]] = {
+        "duration": Duration,
+        "group_size": GroupSize,
+        "steps": Step,
+        "source": Source,
+    }
+    struct = nested.get(keys[0], Method) if keys else Method
+    return list(struct.__struct_fields__)
+
+
+def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]]:
+    if not ID_PATTERN.match(method.id):
+        yield ("id",), "id must be lowercase letters, digits and hyphens, like 'check-in'"
+    if expected_id is not None and method.id != expected_id:
+        yield ("id",), f"id '{method.id}' must match the file name '{expected_id}.yaml'"
+    duration = method.duration
+    if duration.min < 1:
+        yield ("duration", "min"), "duration.min must be at least 1 minute"
+    if not duration.min <= duration.default <= duration.max:
+        yield (
+            ("duration",),
+            f"duration must have min <= default <= max (now {duration.min}, "
+            f"{duration.default}, {duration.max})",
+        )
+    step_minutes = sum(step.minutes or 0 for step in method.steps)
+    if step_minutes > duration.max:
+        yield ("steps",), f"the steps add up to {step_minutes} minutes, more than duration.max {duration.max}"
+    for index, step in enumerate(method.steps):
+        if step.minutes is not None and step.minutes < 0:
+            yield ("steps", index, "minutes"), "minutes cannot be negative"
+    size = method.group_size
+    if size.min < 1:
+        yield ("group_size", "min"), "group_size.min must be at least 1"
+    if size.max is not None and size.max < size.min:
+        yield ("group_size",), f"group_size.max {size.max} is smaller than min {size.min}"
+    if not method.source.text.strip():
+        yield ("source", "text"), "source.text must say where the method comes from"
+    for index, related in enumerate(method.related):
+        if not ID_PATTERN.match(related):
+            yield ("related", index), f"'{related}' is not a method id"
+
+
+def texts(method: Method) -> Iterator[tuple[Keys, Text]]:
+    """Every translatable text in a method, with its place in the file."""
+    yield ("name",), method.name
+    yield ("summary",), method.summary
+    if method.invitation is not None:
+        yield ("invitation",), method.invitation
+    for index, step in enumerate(method.steps):
+        yield ("steps", index, "title"), step.title
+        if step.how is not None:
+            yield ("steps", index, "how"), step.how
+        for number, question in enumerate(step.questions):
+            yield ("steps", index, "questions", number), question
+    for field in ("roles", "materials", "tips"):
+        for index, text in enumerate(getattr(method, field)):
+            yield (field, index), text
+    if method.source.adapted is not None:
+        yield ("source", "adapted"), method.source.adapted
+
+
+def _language_rules(method: Method, required: tuple[str, ...]) -> Iterator[tuple[Keys, str]]:
+    for keys, text in texts(method):
+        if isinstance(text, str):
+            if not text.strip():
+                yield keys, "text is empty"
+            elif required:
+                yield keys, f"built-in methods need this text in {' and '.join(required)}"
+            continue
+        for code, value in text.items():
+            if code == "no":
+                yield (*keys, code), "language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)"
+            elif code not in LANGUAGES:
+                yield (*keys, code), f"unknown language '{code}'; use one of {', '.join(LANGUAGES)}"
+            elif not isinstance(value, str) or not value.strip():
+                yield (*keys, code), f"the '{code}' text is empty"
+        missing = [code for code in required if code not in text]
+        if missing:
+            yield keys, f"missing language {', '.join(missing)} (built-in methods need {' and '.join(required)})"
+        if not text:
+            yield keys, "no text in any language"

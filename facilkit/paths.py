@@ -1,0 +1,74 @@
+"""Every path facilkit uses, in one place, so tests and users can redirect them.
+
+``FACILKIT_HOME`` moves all data (user methods, plans, drafts, cache) into one
+folder; without it the platform's user data and cache folders are used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "facilkit"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def builtin_methods_dir() -> Path:
+    """The shipped library: inside the wheel, or ``methods/`` beside a source checkout."""
+    installed = _PACKAGE_DIR / "_builtin_methods"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "methods"
+
+
+def plan_templates_dir() -> Path:
+    """Plan templates shipped inside the package."""
+    return _PACKAGE_DIR / "plans" / "templates"
+
+
+@dataclass(frozen=True)
+class Locations:
+    """Where the user's own data lives."""
+
+    home: Path
+    cache: Path
+
+    @property
+    def user_methods(self) -> Path:
+        return self.home / "methods"
+
+    @property
+    def plans(self) -> Path:
+        return self.home / "plans"
+
+    @property
+    def drafts(self) -> Path:
+        return self.home / "drafts"
+
+    @property
+    def library_cache(self) -> Path:
+        return self.cache / "library.msgpack"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Locations:
+        """Honour ``FACILKIT_HOME``; fall back to platformdirs."""
+        env = os.environ if env is None else env
+        home = env.get("FACILKIT_HOME")
+        if home:
+            base = Path(home).expanduser()
+            return cls(home=base, cache=base / "cache")
+        return cls(
+            home=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        )
+
+
+def env_library_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
+    """Folders named in ``FACILKIT_LIBRARY``, separated like ``PATH``."""
+    env = os.environ if env is None else env
+    value = env.get("FACILKIT_LIBRARY", "")
+    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]

@@ -1,0 +1,365 @@
+"""The one strict YAML reader and writer for every file facilkit touches.
+
+PyYAML alone reads YAML 1.1, where ``no`` is ``False``, ``14:15`` is ``855``
+and a duplicate key silently wins. Trainers and key persons write these files
+by hand, so this module reads the YAML 1.2 core schema only, refuses anchors,
+aliases, explicit tags and duplicate keys, caps size and depth, and turns every
+problem into a :class:`YamlError` with line and column. The writer quotes
+whatever the reader would otherwise take for another type, so a saved file
+always reads back identically.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C parser is about ten times faster; fall back where libyaml is missing
+    from yaml._yaml import CParser as _Parser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    HAVE_LIBYAML = False
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+# Above this rough upper bound on nesting we scan events before composing:
+# libyaml's composer recurses in C and crashes the process on deep input.
+_SAFE_COMPOSE_BOUND = 400
+
+_PLAIN = "facilkit:plain"
+_QUOTED = "facilkit:quoted"
+_SEQ = "facilkit:seq"
+_MAP = "facilkit:map"
+_OUR_TAGS = {_PLAIN, _QUOTED, _SEQ, _MAP}
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_LEADING = re.compile(r"(?m)^[ \t?:-]*")
+
+
+class PlainFloat(float):
+    """A float that remembers how it was written, so ``14.10`` can mean 14:10."""
+
+    text: str
+
+    def __new__(cls, text: str) -> PlainFloat:
+        value = super().__new__(cls, text.replace("+", "", 1) if text.startswith("+") else text)
+        value.text = text
+        return value
+
+
+@dataclass(frozen=True)
+class YamlError(Exception):
+    """A problem in a YAML file, at a line and column (both counted from 1)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass
+class Document:
+    """Loaded data plus the node tree, so later checks can point at a line."""
+
+    path: str
+    data: Any
+    root: yaml.Node | None
+
+    def position(self, keys: Iterable[str | int]) -> tuple[int, int]:
+        """Line and column of the node at ``keys``, or of its nearest parent."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        for key in keys:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def key_position(self, keys: Iterable[str | int], key: str) -> tuple[int, int]:
+        """Line and column of a mapping key below ``keys`` (for unknown fields)."""
+        node = self.root
+        for part in keys:
+            node = _child(node, part) if node is not None else None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if key_node.value == key:
+                    return (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return self.position(keys)
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+        if 0 <= key < len(node.value):
+            return node.value[key]
+    return None
+
+
+class _StrictLoader(_Parser):  # type: ignore[misc, valid-type]
+    """The parser with a resolver that marks every implicit node with our own tag.
+
+    Any node that comes back with another tag was tagged explicitly in the file.
+    """
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        """Path-based resolvers are not used."""
+
+    def ascend_resolver(self) -> None:
+        """Path-based resolvers are not used."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _QUOTED
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+def plain_scalar(text: str) -> Any:
+    """The value of an unquoted scalar in the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return PlainFloat(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 text without BOM; other encodings get a line and column and a remedy."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            path,
+            line,
+            column,
+            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 "
+            "(the file looks like Latin-1 or Windows-1252)",
+        ) from None
+
+
+def load_text(text: str, path: str = "<text>") -> Document:
+    """Parse one YAML document strictly; raise :class:`YamlError` on any problem."""
+    if len(text) > MAX_BYTES:
+        raise YamlError(path, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it up")
+    if "&" in text or _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
+        _scan_events(text, path)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, path, text) from None
+    except yaml.YAMLError as error:
+        raise YamlError(path, 1, 1, str(error)) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        return Document(path, None, None)
+    return Document(path, _Builder(path).build(root, 0), root)
+
+
+def load_file(path: Path | str) -> Document:
+    """Read and parse a file; size, encoding and syntax problems become YamlError."""
+    shown = str(path)
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError(shown, 1, 1, f"file is {size // 1024} KiB, over the 1 MiB limit")
+        raw = file.read_bytes()
+    except OSError as error:
+        raise YamlError(shown, 1, 1, f"cannot read file: {error.strerror or error}") from None
+    return load_text(decode(raw, shown), shown)
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on nesting: brackets plus block indentation."""
+    indents = _LEADING.findall(text)
+    return text.count("[") + text.count("{") + 2 * max((len(i) for i in indents), default=0)
+
+
+def _scan_events(text: str, path: str) -> None:
+    """Walk the event stream (flat, no recursion) for anchors and real depth."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_StrictLoader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                mark = event.start_mark
+                kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+                raise YamlError(
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"YAML {kind} '{anchor}' is not allowed; write the value out in full",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise YamlError(
+                        path, mark.line + 1, mark.column + 1, f"nested deeper than {MAX_DEPTH} levels"
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, path, text) from None
+
+
+class _Builder:
+    """Turns nodes into Python values, enforcing the rules the parser does not."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> YamlError:
+        mark = node.start_mark
+        return YamlError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise self.fail(node, "YAML aliases are not allowed; write the value out in full")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels")
+        tag = node.tag
+        if tag not in _OUR_TAGS:
+            raise self.fail(node, f"explicit tag '{tag}' is not allowed; remove it")
+        if tag == _PLAIN:
+            return plain_scalar(node.value)
+        if tag == _QUOTED:
+            return node.value
+        if tag == _SEQ:
+            return [self.build(child, depth + 1) for child in node.value]
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a key must be a plain word or text, not a list or mapping")
+            key = self.build(key_node, depth + 1)
+            if key == "<<" and key_node.tag == _PLAIN:
+                raise self.fail(key_node, "merge keys (<<) are not allowed")
+            if key in first_line:
+                raise self.fail(
+                    key_node,
+                    f"duplicate key '{key}' (first on line {first_line[key]}); keep only one",
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+
+_HINTS = (
+    ("found character '\\t'", "a tab is not allowed here; indent with spaces"),
+    ("found undefined alias", "'*' starts an alias, which is not allowed; quote the text"),
+    ("found duplicate anchor", "anchors are not allowed"),
+    ("but found another document", "only one document per file; remove the extra '---'"),
+    ("mapping values are not allowed", "a ':' inside text needs quotes around the text"),
+    ("could not find expected ':'", "a line is missing ':' or is indented wrongly"),
+    ("found character that cannot start any token", "quote the text: it starts with a special character"),
+)
+
+
+def _explain(error: yaml.MarkedYAMLError, path: str, text: str) -> YamlError:
+    """Rewrite PyYAML's message for a person who edits the file by hand."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or error.context or "syntax error"
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return YamlError(path, line, column, "a tab is not allowed here; indent with spaces")
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return YamlError(path, line, column, hint)
+    return YamlError(path, line, column, problem)
+
+
+# --- writing -------------------------------------------------------------
+
+_NEEDS_QUOTES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that quotes anything our reader would not read back as the same string."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None
+    if not isinstance(plain_scalar(value), str) or _NEEDS_QUOTES.search(value):
+        style = '"'
+    elif "\n" in value and value == value.strip() and "\r" not in value:
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    text = getattr(value, "text", None)
+    if text is not None:
+        return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+    return dumper.represent_float(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(PlainFloat, _represent_float)
+
+
+def dump(data: Any) -> str:
+    """YAML text that :func:`load_text` reads back as exactly ``data``."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+    return text
