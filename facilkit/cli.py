@@ -18,9 +18,9 @@ from facilkit.i18n import UI_LANGUAGES, detect_language
 from facilkit.library.cache import MethodCache
 from facilkit.library.loader import Folder, Library, load_library, missing_related, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, Entry
-from facilkit.library.validate import load_method
 from facilkit.library.scaffold import ScaffoldError, new_method_file
 from facilkit.library.search import Filters, SearchIndex
+from facilkit.library.validate import load_method
 from facilkit.paths import Locations, builtin_methods_dir
 
 
@@ -70,12 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = method_commands.add_parser("list", help="list methods", parents=[common])
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.add_argument("--search", default="", metavar="TEXT", help="words in name, summary or tags")
+    listing.add_argument(
+        "--search", default="", metavar="TEXT", help="words in name, summary or tags"
+    )
     listing.add_argument("--category", metavar="C")
     listing.add_argument("--process", choices=("open", "close", "both", "none"))
     listing.set_defaults(handler=cmd_methods_list)
 
-    show = method_commands.add_parser("show", help="print a method card as Markdown", parents=[common])
+    show = method_commands.add_parser(
+        "show", help="print a method card as Markdown", parents=[common]
+    )
     show.add_argument("id")
     show.set_defaults(handler=cmd_methods_show)
 
@@ -85,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     validate.set_defaults(handler=cmd_methods_validate)
 
-    new = method_commands.add_parser("new", help="write a starting file for a method", parents=[common])
+    new = method_commands.add_parser(
+        "new", help="write a starting file for a method", parents=[common]
+    )
     new.add_argument("id")
     new.add_argument("--dir", type=Path, help="folder to write to (default: your methods folder)")
     new.set_defaults(handler=cmd_methods_new)
@@ -153,7 +159,10 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
                     "default": entry.method.duration.default,
                     "max": entry.method.duration.max,
                 },
-                "group_size": {"min": entry.method.group_size.min, "max": entry.method.group_size.max},
+                "group_size": {
+                    "min": entry.method.group_size.min,
+                    "max": entry.method.group_size.max,
+                },
                 "origin": entry.origin,
                 "overrides": entry.overrides,
                 "path": entry.path,
@@ -167,7 +176,8 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
         method = entry.method
         mark = "*" if entry.origin == "user" else " "
         minutes = f"{method.duration.default:>3} min"
-        print(f"{mark} {entry.id:<{width}}  {minutes}  {method.category:<13} {method.name_in(args.lang)}")
+        name = method.name_in(args.lang)
+        print(f"{mark} {entry.id:<{width}}  {minutes}  {method.category:<13} {name}")
     if not entries:
         print("no methods match", file=sys.stderr)
     return 0
@@ -233,4 +243,3 @@ def cmd_methods_new(args: argparse.Namespace) -> int:
         return 1
     print(path)
     return 0
-

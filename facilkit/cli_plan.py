@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 
-def add_plan_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_plan_commands(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
     """Register ``facilkit plan ...`` and ``facilkit open``."""
 
 

@@ -123,9 +123,10 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
         for key_node, value_node in node.value:
             if key_node.value == key:
                 return value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-        if 0 <= key < len(node.value):
-            return node.value[key]
+    elif (
+        isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
+    ):
+        return node.value[key]
     return None
 
 
@@ -247,7 +248,10 @@ def _scan_events(text: str, path: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     raise YamlError(
-                        path, mark.line + 1, mark.column + 1, f"nested deeper than {MAX_DEPTH} levels"
+                        path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"nested deeper than {MAX_DEPTH} levels",
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -285,7 +289,9 @@ class _Builder:
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be a plain word or text, not a list or mapping")
+                raise self.fail(
+                    key_node, "a key must be a plain word or text, not a list or mapping"
+                )
             key = self.build(key_node, depth + 1)
             if key == "<<" and key_node.tag == _PLAIN:
                 raise self.fail(key_node, "merge keys (<<) are not allowed")
@@ -306,7 +312,10 @@ _HINTS = (
     ("but found another document", "only one document per file; remove the extra '---'"),
     ("mapping values are not allowed", "a ':' inside text needs quotes around the text"),
     ("could not find expected ':'", "a line is missing ':' or is indented wrongly"),
-    ("found character that cannot start any token", "quote the text: it starts with a special character"),
+    (
+        "found character that cannot start any token",
+        "quote the text: it starts with a special character",
+    ),
 )
 
 

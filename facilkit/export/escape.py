@@ -19,7 +19,7 @@ def _line(text: str) -> str:
     match = _BLOCK_START.match(text)
     if match:  # escape the marker's last character, e.g. '1.' -> '1\.'
         marker = match.group(2)
-        text = f"{match.group(1)}{marker[:-1]}\\{marker[-1]}{text[match.end():]}"
+        text = f"{match.group(1)}{marker[:-1]}\\{marker[-1]}{text[match.end() :]}"
     return text.strip()
 
 

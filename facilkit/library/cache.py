@@ -65,7 +65,11 @@ class MethodCache:
             stat = path.stat()
         except OSError:
             return None
-        if item.size != stat.st_size or item.mtime_ns != stat.st_mtime_ns or item.required != required:
+        if (
+            item.size != stat.st_size
+            or item.mtime_ns != stat.st_mtime_ns
+            or item.required != required
+        ):
             return None
         self.used[key] = item
         return item.method

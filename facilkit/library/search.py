@@ -64,7 +64,9 @@ class SearchIndex:
                 continue
             if filters.fits_minutes is not None and method.duration.min > filters.fits_minutes:
                 continue
-            if filters.participants is not None and not method.group_size.suits(filters.participants):
+            if filters.participants is not None and not method.group_size.suits(
+                filters.participants
+            ):
                 continue
             result.append(entry)
         return result

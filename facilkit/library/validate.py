@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+
 import msgspec
 
 from facilkit.library.model import LANGUAGES, Duration, GroupSize, Method, Source, Step, Text
@@ -36,7 +37,9 @@ _AT = re.compile(r"\s*-\s*at `\$(?P<path>[^`]*)`$")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-def load_method(path: Path, require_languages: tuple[str, ...] = ()) -> tuple[Method | None, list[Problem]]:
+def load_method(
+    path: Path, require_languages: tuple[str, ...] = ()
+) -> tuple[Method | None, list[Problem]]:
     """Read and check one method file; the method is None when it has errors."""
     try:
         document = load_file(path)
@@ -62,9 +65,12 @@ def check_method(
         return None, [_type_problem(document, str(error))]
 
     problems = [problem(keys, message) for keys, message in _rules(method, expected_id)]
-    problems += [
-        problem(keys, message) for keys, message in _language_rules(method, require_languages)
-    ]
+    for keys, message, language in _language_rules(method, require_languages):
+        if language is None:
+            problems.append(problem(keys, message))
+        else:
+            line, column = document.key_position(keys, language)
+            problems.append(Problem(document.path, line, column, message))
     return (None if problems else method), problems
 
 
@@ -125,7 +131,10 @@ def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]
         )
     step_minutes = sum(step.minutes or 0 for step in method.steps)
     if step_minutes > duration.max:
-        yield ("steps",), f"the steps add up to {step_minutes} minutes, more than duration.max {duration.max}"
+        yield (
+            ("steps",),
+            f"the steps add up to {step_minutes} minutes, more than duration.max {duration.max}",
+        )
     for index, step in enumerate(method.steps):
         if step.minutes is not None and step.minutes < 0:
             yield ("steps", index, "minutes"), "minutes cannot be negative"
@@ -160,23 +169,35 @@ def texts(method: Method) -> Iterator[tuple[Keys, Text]]:
         yield ("source", "adapted"), method.source.adapted
 
 
-def _language_rules(method: Method, required: tuple[str, ...]) -> Iterator[tuple[Keys, str]]:
+def _language_rules(
+    method: Method, required: tuple[str, ...]
+) -> Iterator[tuple[Keys, str, str | None]]:
+    """Problems with language codes; the third item names the offending code's key."""
     for keys, text in texts(method):
         if isinstance(text, str):
             if not text.strip():
-                yield keys, "text is empty"
+                yield keys, "text is empty", None
             elif required:
-                yield keys, f"built-in methods need this text in {' and '.join(required)}"
+                yield keys, f"built-in methods need this text in {' and '.join(required)}", None
             continue
         for code, value in text.items():
             if code == "no":
-                yield (*keys, code), "language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)"
+                yield (
+                    keys,
+                    "language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
+                    code,
+                )
             elif code not in LANGUAGES:
-                yield (*keys, code), f"unknown language '{code}'; use one of {', '.join(LANGUAGES)}"
+                yield keys, f"unknown language '{code}'; use one of {', '.join(LANGUAGES)}", code
             elif not isinstance(value, str) or not value.strip():
-                yield (*keys, code), f"the '{code}' text is empty"
+                yield (*keys, code), f"the '{code}' text is empty", None
         missing = [code for code in required if code not in text]
         if missing:
-            yield keys, f"missing language {', '.join(missing)} (built-in methods need {' and '.join(required)})"
+            needed = " and ".join(required)
+            yield (
+                keys,
+                f"missing language {', '.join(missing)} (built-in methods need {needed})",
+                None,
+            )
         if not text:
-            yield keys, "no text in any language"
+            yield keys, "no text in any language", None

@@ -1,0 +1,1 @@
+"""The method library: model, strict loading, search path and search."""

@@ -1,0 +1,1 @@
+"""Plans: the I DO ART plan model, schedule, checks and safe storage."""

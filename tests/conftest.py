@@ -1,0 +1,43 @@
+"""Shared fixtures: every test gets its own FACILKIT_HOME and a fixed language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real user folders; English unless a test says otherwise."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("FACILKIT_HOME", str(home))
+    monkeypatch.delenv("FACILKIT_LIBRARY", raising=False)
+    monkeypatch.setenv("FACILKIT_LANG", "en")
+    return home
+
+
+METHOD_YAML = """\
+id: {id}
+name: {{da: Metode {id}, en: Method {id}}}
+summary: {{da: Et resumé., en: A summary.}}
+category: dialogue
+process: open
+duration: {{min: 5, default: 10, max: 20}}
+group_size: {{min: 2, max: 8}}
+steps:
+  - title: {{da: Trin, en: Step}}
+    minutes: 5
+source: {{text: Test}}
+related: []
+"""
+
+
+def write_method(folder: Path, method_id: str, text: str | None = None) -> Path:
+    """Write a small valid method (or the given text) as ``folder/<id>.yaml``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{method_id}.yaml"
+    path.write_text(
+        text if text is not None else METHOD_YAML.format(id=method_id), encoding="utf-8"
+    )
+    return path
