@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+import msgspec
+
 from facilkit import __version__
 from facilkit.export.card import method_card
 from facilkit.i18n import UI_LANGUAGES, detect_language
@@ -150,19 +152,12 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
         rows = [
             {
                 "id": entry.id,
-                "name": entry.method.name_in(args.lang),
-                "summary": entry.method.summary_in(args.lang),
-                "category": entry.method.category,
-                "process": entry.method.process,
-                "duration": {
-                    "min": entry.method.duration.min,
-                    "default": entry.method.duration.default,
-                    "max": entry.method.duration.max,
-                },
-                "group_size": {
-                    "min": entry.method.group_size.min,
-                    "max": entry.method.group_size.max,
-                },
+                "name": entry.head.name_in(args.lang),
+                "summary": entry.head.summary_in(args.lang),
+                "category": entry.head.category,
+                "process": entry.head.process,
+                "duration": msgspec.to_builtins(entry.head.duration),
+                "group_size": msgspec.to_builtins(entry.head.group_size),
                 "origin": entry.origin,
                 "overrides": entry.overrides,
                 "path": entry.path,
@@ -173,7 +168,7 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
         return 0
     width = max((len(entry.id) for entry in entries), default=0)
     for entry in entries:
-        method = entry.method
+        method = entry.head
         mark = "*" if entry.origin == "user" else " "
         minutes = f"{method.duration.default:>3} min"
         name = method.name_in(args.lang)

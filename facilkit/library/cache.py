@@ -18,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from facilkit import __version__
-from facilkit.library.model import Method
+from facilkit.library.model import Entry, Method, MethodHead, Origin
 
 FORMAT = f"facilkit-cache-1/{__version__}"
 RACY_NS = 1_000_000_000
@@ -28,7 +28,8 @@ class _Item(msgspec.Struct, array_like=True):
     size: int
     mtime_ns: int
     required: tuple[str, ...]
-    method: Method
+    method: msgspec.Raw
+    """The encoded Method; only its head is decoded at start."""
 
 
 class _File(msgspec.Struct):
@@ -37,6 +38,7 @@ class _File(msgspec.Struct):
 
 
 _decoder = msgspec.msgpack.Decoder(_File)
+_head_decoder = msgspec.msgpack.Decoder(MethodHead)
 _encoder = msgspec.msgpack.Encoder()
 
 
@@ -55,15 +57,13 @@ class MethodCache:
         if loaded.format == FORMAT:
             self.items = loaded.items
 
-    def get(self, path: Path, required: tuple[str, ...]) -> Method | None:
-        """The cached method if the file is unchanged, else None."""
+    def get(
+        self, path: Path, stat: os.stat_result, required: tuple[str, ...], origin: Origin
+    ) -> Entry | None:
+        """The cached entry if the file is unchanged (same size and mtime), else None."""
         key = str(path)
         item = self.items.get(key)
         if item is None:
-            return None
-        try:
-            stat = path.stat()
-        except OSError:
             return None
         if (
             item.size != stat.st_size
@@ -71,18 +71,21 @@ class MethodCache:
             or item.required != required
         ):
             return None
-        self.used[key] = item
-        return item.method
-
-    def put(self, path: Path, required: tuple[str, ...], method: Method) -> None:
-        """Remember a freshly validated method, unless its file is too new to trust."""
         try:
-            stat = path.stat()
-        except OSError:
-            return
+            head = _head_decoder.decode(item.method)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        self.used[key] = item
+        return Entry(head, key, origin, encoded=item.method)
+
+    def put(
+        self, path: Path, stat: os.stat_result, required: tuple[str, ...], method: Method
+    ) -> None:
+        """Remember a freshly validated method, unless its file is too new to trust."""
         if stat.st_mtime_ns > time.time_ns() - RACY_NS:
             return
-        self.used[str(path)] = _Item(stat.st_size, stat.st_mtime_ns, required, method)
+        raw = msgspec.Raw(_encoder.encode(method))
+        self.used[str(path)] = _Item(stat.st_size, stat.st_mtime_ns, required, raw)
         self.dirty = True
 
     def save(self) -> None:

@@ -72,8 +72,8 @@ class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     adapted: Text | None = None
 
 
-class Method(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """One facilitation method, as a trainer writes it in ``<id>.yaml``."""
+class MethodHead(msgspec.Struct, frozen=True):
+    """The fields a list, a search and a filter need; cheap to decode from the cache."""
 
     id: str
     name: Text
@@ -81,13 +81,7 @@ class Method(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     category: str
     process: Process
     duration: Duration
-    source: Source
     group_size: GroupSize = GroupSize()
-    invitation: Text | None = None
-    steps: list[Step] = msgspec.field(default_factory=list)
-    roles: list[Text] = msgspec.field(default_factory=list)
-    materials: list[Text] = msgspec.field(default_factory=list)
-    tips: list[Text] = msgspec.field(default_factory=list)
     tags: list[str] = msgspec.field(default_factory=list)
     related: list[str] = msgspec.field(default_factory=list)
 
@@ -98,14 +92,56 @@ class Method(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         return localize(self.summary, lang)
 
 
-class Entry(msgspec.Struct, frozen=True):
-    """A method as found on the search path: where it came from and what it hides."""
+class Method(MethodHead, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """One facilitation method, as a trainer writes it in ``<id>.yaml``."""
 
-    method: Method
-    path: str
-    origin: Origin
-    overrides: str | None = None
+    source: Source
+    invitation: Text | None = None
+    steps: list[Step] = msgspec.field(default_factory=list)
+    roles: list[Text] = msgspec.field(default_factory=list)
+    materials: list[Text] = msgspec.field(default_factory=list)
+    tips: list[Text] = msgspec.field(default_factory=list)
+
+
+_method_decoder = msgspec.msgpack.Decoder(Method)
+
+
+class Entry:
+    """A method as found on the search path: where it came from and what it overrides.
+
+    An entry from the warm-start cache holds only the head and the encoded method;
+    the full method is decoded the first time a card or a plan asks for it.
+    """
+
+    __slots__ = ("_encoded", "_method", "head", "origin", "overrides", "path")
+
+    def __init__(
+        self,
+        head: MethodHead,
+        path: str,
+        origin: Origin,
+        overrides: str | None = None,
+        encoded: bytes | memoryview | None = None,
+    ) -> None:
+        self.head = head
+        self.path = path
+        self.origin = origin
+        self.overrides = overrides
+        self._method = head if isinstance(head, Method) else None
+        self._encoded = encoded
 
     @property
     def id(self) -> str:
-        return self.method.id
+        return self.head.id
+
+    @property
+    def method(self) -> Method:
+        if self._method is None:
+            assert self._encoded is not None
+            self._method = _method_decoder.decode(self._encoded)
+        return self._method
+
+    def with_overrides(self, overrides: str) -> Entry:
+        entry = Entry(self.head, self.path, self.origin, overrides, self._encoded)
+        entry._method = self._method
+        return entry

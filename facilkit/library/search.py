@@ -39,34 +39,41 @@ class SearchIndex:
             " ".join(
                 (
                     entry.id,
-                    _all_languages(entry.method.name),
-                    _all_languages(entry.method.summary),
-                    " ".join(entry.method.tags),
+                    _all_languages(entry.head.name),
+                    _all_languages(entry.head.summary),
+                    " ".join(entry.head.tags),
                 )
             ).casefold()
             for entry in self.entries
         ]
 
     def categories(self) -> list[str]:
-        return sorted({entry.method.category for entry in self.entries})
+        return sorted({entry.head.category for entry in self.entries})
 
     def filter(self, filters: Filters) -> list[Entry]:
         """Entries matching every filter, in library order."""
+        pairs = zip(self.entries, self.haystacks, strict=True)
         words = filters.query.casefold().split()
-        result = []
-        for entry, haystack in zip(self.entries, self.haystacks, strict=True):
-            if words and not all(word in haystack for word in words):
-                continue
-            method = entry.method
-            if filters.category and method.category != filters.category:
-                continue
-            if filters.process and method.process not in (filters.process, "both"):
-                continue
-            if filters.fits_minutes is not None and method.duration.min > filters.fits_minutes:
-                continue
-            if filters.participants is not None and not method.group_size.suits(
-                filters.participants
-            ):
-                continue
-            result.append(entry)
-        return result
+        if words:
+            first, rest = words[0], words[1:]
+            candidates = [
+                entry
+                for entry, haystack in pairs
+                if first in haystack and all(word in haystack for word in rest)
+            ]
+        else:
+            candidates = self.entries
+        if filters == Filters(query=filters.query):
+            return list(candidates)
+        return [entry for entry in candidates if _facets_match(entry, filters)]
+
+
+def _facets_match(entry: Entry, filters: Filters) -> bool:
+    method = entry.head
+    if filters.category and method.category != filters.category:
+        return False
+    if filters.process and method.process not in (filters.process, "both"):
+        return False
+    if filters.fits_minutes is not None and method.duration.min > filters.fits_minutes:
+        return False
+    return filters.participants is None or method.group_size.suits(filters.participants)

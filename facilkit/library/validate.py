@@ -145,6 +145,12 @@ def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]
         yield ("group_size",), f"group_size.max {size.max} is smaller than min {size.min}"
     if not method.source.text.strip():
         yield ("source", "text"), "source.text must say where the method comes from"
+    url = method.source.url
+    if url is not None and not re.match(r"^https?://[^\s<>]+$", url):
+        yield (
+            ("source", "url"),
+            "source.url must be a web address starting with https:// or http://",
+        )
     for index, related in enumerate(method.related):
         if not ID_PATTERN.match(related):
             yield ("related", index), f"'{related}' is not a method id"

@@ -1,0 +1,91 @@
+"""Library benchmarks (DESIGN.md §6). Prints figures; asserts nothing.
+
+Run: python bench/bench_library.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import generate  # noqa: E402
+from facilkit.library.cache import MethodCache  # noqa: E402
+from facilkit.library.loader import Folder, load_library  # noqa: E402
+from facilkit.library.search import Filters, SearchIndex  # noqa: E402
+from facilkit.library.validate import check_method  # noqa: E402
+from facilkit.yamlio import HAVE_LIBYAML, load_file  # noqa: E402
+
+
+def best_of(runs: int, action) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def cli_cold(folder: Path, home: Path) -> float:
+    """Whole `facilkit methods list` process, no cache (a fresh FACILKIT_HOME each run)."""
+    times = []
+    for run in range(5):
+        env = {**os.environ, "FACILKIT_HOME": str(home / f"cold-{run}")}
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "facilkit", "methods", "list", "--library", str(folder)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    print(f"libyaml C parser: {HAVE_LIBYAML}")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for count in (1_000, 10_000):
+            folder = generate(root / f"lib{count}", count)
+            files = sorted(folder.glob("*.yaml"))
+            size = sum(p.stat().st_size for p in files) / len(files)
+            folders = [Folder(folder, "user")]
+            cold = best_of(3, lambda folders=folders: load_library(folders))
+            cache_path = root / f"cache{count}.msgpack"
+            load_library(folders, MethodCache(cache_path))
+            warm = best_of(
+                5, lambda folders=folders, c=cache_path: load_library(folders, MethodCache(c))
+            )
+            documents = [load_file(p) for p in files[:1000]]
+            started = time.perf_counter()
+            for document in documents:
+                check_method(document, None)
+            validate_us = (time.perf_counter() - started) / len(documents) * 1e6
+            parse = (
+                best_of(1, lambda files=files: [load_file(p) for p in files[:1000]]) / 1000 * 1e3
+            )
+            index = SearchIndex(load_library(folders, MethodCache(cache_path)))
+            search = best_of(20, lambda index=index: index.filter(Filters(query="sparring team")))
+            print(f"\n{count} methods, {size / 1024:.1f} KB a file")
+            print(f"  in-process cold load      {cold * 1e3:8.1f} ms")
+            print(
+                f"  warm load through cache   {warm * 1e3:8.1f} ms   (budget {30 if count == 1000 else 300} ms)"
+            )
+            print(f"  YAML parse per file       {parse:8.2f} ms")
+            print(f"  validation per method     {validate_us:8.1f} us   (budget 30 us)")
+            print(f"  search filter             {search * 1e3:8.2f} ms   (budget 5 ms at 10,000)")
+            if count == 1_000:
+                print(
+                    f"  `methods list` cold (CLI) {cli_cold(folder, root) * 1e3:8.1f} ms   (budget 1000 ms)"
+                )
+
+
+if __name__ == "__main__":
+    main()
