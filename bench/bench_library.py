@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import generate  # noqa: E402
-from facilkit.library.cache import MethodCache  # noqa: E402
-from facilkit.library.loader import Folder, load_library  # noqa: E402
-from facilkit.library.search import Filters, SearchIndex  # noqa: E402
-from facilkit.library.validate import check_method  # noqa: E402
-from facilkit.yamlio import HAVE_LIBYAML, load_file  # noqa: E402
+from bench.synthetic import generate
+from facilkit.library.cache import MethodCache
+from facilkit.library.loader import Folder, load_library
+from facilkit.library.search import Filters, SearchIndex
+from facilkit.library.validate import check_method
+from facilkit.yamlio import HAVE_LIBYAML, load_file
 
 
 def best_of(runs: int, action) -> float:  # type: ignore[no-untyped-def]
