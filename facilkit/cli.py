@@ -109,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.library = getattr(args, "library", [])
+    args.lang_given = getattr(args, "lang", None) is not None
     args.lang = getattr(args, "lang", None) or detect_language()
     for folder in args.library:
         if not folder.is_dir():

@@ -73,9 +73,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str) -> str:
-    """The label for ``key`` in ``lang`` (Danish or English; others get English)."""
+    """The label for ``key`` in ``lang``: Danish for da (and nb/nn, its close
+    neighbours), English for everything else."""
     da, en = _STRINGS[key]
-    return da if lang == "da" else en
+    return da if lang in ("da", "nb", "nn") else en
 
 
 def register(strings: Mapping[str, tuple[str, str]]) -> None:

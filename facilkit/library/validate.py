@@ -11,31 +11,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import msgspec
-
-from facilkit.library.model import LANGUAGES, Duration, GroupSize, Method, Source, Step, Text
+from facilkit.library.model import LANGUAGES, Method, Text
 from facilkit.problems import Problem
+from facilkit.typed import Keys, convert
 from facilkit.yamlio import Document, YamlError, load_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-Keys = tuple[str | int, ...]
-
-_TYPE_WORDS = {
-    "int": "a whole number",
-    "str": "text",
-    "array": "a list",
-    "object": "a mapping (key: value lines)",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "nothing",
-    "str | object": "text, or a mapping from language code to text",
-    "object | null": "a mapping",
-    "str | object | null": "text, or a mapping from language code to text",
-    "int | null": "a whole number",
-}
-_AT = re.compile(r"\s*-\s*at `\$(?P<path>[^`]*)`$")
-_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
-
 
 def load_method(
     path: Path, require_languages: tuple[str, ...] = ()
@@ -59,10 +40,9 @@ def check_method(
 
     if not isinstance(document.data, dict):
         return None, [problem((), "a method file must be a mapping of fields (id:, name:, ...)")]
-    try:
-        method = msgspec.convert(document.data, Method)
-    except msgspec.ValidationError as error:
-        return None, [_type_problem(document, str(error))]
+    method, type_problem = convert(document, document.data, Method)
+    if method is None:
+        return None, [type_problem] if type_problem else []
 
     problems = [problem(keys, message) for keys, message in _rules(method, expected_id)]
     for keys, message, language in _language_rules(method, require_languages):
@@ -72,47 +52,6 @@ def check_method(
             line, column = document.key_position(keys, language)
             problems.append(Problem(document.path, line, column, message))
     return (None if problems else method), problems
-
-
-def _type_problem(document: Document, message: str) -> Problem:
-    """Rewrite a msgspec message for a trainer and place it on the right node."""
-    keys: list[str | int] = []
-    match = _AT.search(message)
-    if match:
-        message = message[: match.start()]
-        for name, index in _PART.findall(match.group("path")):
-            keys.append(int(index) if index else name)
-    unknown = re.match(r"Object contains unknown field `(.+)`", message)
-    if unknown:
-        line, column = document.key_position(keys, unknown.group(1))
-        known = ", ".join(_field_names(keys))
-        text = f"unknown field '{unknown.group(1)}'; known fields here: {known}"
-        return Problem(document.path, line, column, text)
-    missing = re.match(r"Object missing required field `(.+)`", message)
-    if missing:
-        message = f"required field '{missing.group(1)}' is missing"
-    expected = re.match(r"Expected `(.+)`, got `(.+)`", message)
-    if expected:
-        want, got = expected.groups()
-        message = f"expected {_TYPE_WORDS.get(want, want)}, got {_TYPE_WORDS.get(got, got)}"
-    enum = re.match(r"Invalid enum value (.+)", message)
-    if enum and keys and keys[-1] == "process":
-        message = f"process must be open, close, both or none, not {enum.group(1)}"
-    line, column = document.position(keys)
-    where = ".".join(str(k) for k in keys)
-    return Problem(document.path, line, column, f"{where}: {message}" if where else message)
-
-
-def _field_names(keys: list[str | int]) -> list[str]:
-    """The fields allowed at ``keys``, to suggest the right spelling."""
-    nested: dict[str | int, type[msgspec.Struct]] = {
-        "duration": Duration,
-        "group_size": GroupSize,
-        "steps": Step,
-        "source": Source,
-    }
-    struct = nested.get(keys[0], Method) if keys else Method
-    return list(struct.__struct_fields__)
 
 
 def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]]:

@@ -1,0 +1,265 @@
+"""Checks that help a non-expert: does the plan fit, flow and suit the group?
+
+Each finding has a severity (error, warning or hint), the agenda item it is
+about (if any) and a message in Danish or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from facilkit.i18n import register, t
+from facilkit.library.loader import Library
+from facilkit.plans.clock import ClockError, format_clock, parse_clock
+from facilkit.plans.model import Plan
+from facilkit.plans.schedule import Schedule, Slot, rotation_minutes, schedule
+
+Severity = Literal["error", "warning", "hint"]
+MAX_WITHOUT_BREAK = 90
+
+register(
+    {
+        "check.overrun": (
+            "Dagsordenen slutter {end}, {minutes} min efter sluttidspunktet {frame}. Forkort eller fjern et punkt.",
+            "The agenda ends at {end}, {minutes} min after the end time {frame}. Shorten or remove an item.",
+        ),
+        "check.slack": (
+            "{minutes} min er ikke planlagt før sluttidspunktet {frame}.",
+            "{minutes} min are unplanned before the end time {frame}.",
+        ),
+        "check.no_end": (
+            "Der er ingen sluttid, så det kan ikke tjekkes, om dagsordenen når at blive færdig.",
+            "There is no end time, so it cannot be checked whether the agenda fits.",
+        ),
+        "check.bad_clock": (
+            "{field}: {error}",
+            "{field}: {error}",
+        ),
+        "check.too_short": (
+            "{name} har {minutes} min, men metoden kræver mindst {min} min.",
+            "{name} has {minutes} min, but the method needs at least {min} min.",
+        ),
+        "check.too_long": (
+            "{name} har {minutes} min; metoden er beregnet til højst {max} min.",
+            "{name} has {minutes} min; the method is meant for at most {max} min.",
+        ),
+        "check.no_minutes": (
+            "Punkt {number} har ingen minutter.",
+            "Item {number} has no minutes.",
+        ),
+        "check.close_first": (
+            "{name} er en lukkeproces, men intet er åbnet endnu. Start med en åbneproces.",
+            "{name} is a closing process, but nothing has been opened yet. Start with an opening process.",
+        ),
+        "check.never_closed": (
+            "{name} åbner, men mødet lukker aldrig igen. Tilføj en lukkeproces, fx tjek ud.",
+            "{name} opens, but the meeting never closes again. Add a closing process, e.g. a check-out.",
+        ),
+        "check.no_break": (
+            "{minutes} min uden pause frem til {clock}. Læg en pause ind mindst hvert {max}. minut.",
+            "{minutes} min without a break until {clock}. Put in a break at least every {max} minutes.",
+        ),
+        "check.too_many": (
+            "{name} passer til højst {max} deltagere; planen har {participants}.",
+            "{name} suits at most {max} participants; the plan has {participants}.",
+        ),
+        "check.too_few": (
+            "{name} kræver mindst {min} deltagere; planen har {participants}.",
+            "{name} needs at least {min} participants; the plan has {participants}.",
+        ),
+        "check.unknown_method": (
+            "Metoden '{id}' findes ikke i biblioteket.",
+            "The method '{id}' is not in the library.",
+        ),
+        "check.no_intention": (
+            "Intentionen mangler: hvorfor holder I mødet?",
+            "The intention is missing: why are you holding the meeting?",
+        ),
+        "check.no_outcome": (
+            "Det ønskede resultat mangler: hvad skal mødet konkret føre til?",
+            "The desired outcome is missing: what should the meeting concretely lead to?",
+        ),
+        "check.pinned_late": (
+            "{name} skal starte {at}, men punkterne før varer til {clock} ({minutes} min for sent).",
+            "{name} should start at {at}, but the items before it last until {clock} ({minutes} min late).",
+        ),
+        "check.rotation_groups": (
+            "{name}: {groups} grupper men kun {stations} stationer; to grupper ville stå ved samme station.",
+            "{name}: {groups} groups but only {stations} stations; two groups would share a station.",
+        ),
+        "check.rotation_partial": (
+            "{name}: {rounds} runder og {stations} stationer, så ikke alle grupper når alle stationer.",
+            "{name}: {rounds} rounds and {stations} stations, so not every group visits every station.",
+        ),
+        "check.rotation_minutes": (
+            "{name}: minutter er sat til {minutes}, men runderne tager {computed} min; facilkit bruger {computed}.",
+            "{name}: minutes is set to {minutes}, but the rounds take {computed} min; facilkit uses {computed}.",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the checks noticed."""
+
+    severity: Severity
+    code: str
+    item: int | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        return t(f"check.{self.code}", lang).format(**self.params)
+
+
+def item_name(slot: Slot, lang: str) -> str:
+    """The item's title as the user sees it."""
+    if slot.method is not None:
+        return slot.item.title or slot.method.name_in(lang)
+    return slot.item.title or slot.item.method or t("item", lang) + f" {slot.index + 1}"
+
+
+def check_plan(plan: Plan, library: Library, lang: str = "en") -> list[Finding]:
+    """Every finding for a plan, errors first, then in agenda order."""
+    plan_schedule = schedule(plan, library)
+    findings = [
+        *_clock_fields(plan),
+        *_frame(plan_schedule),
+        *_items(plan_schedule, plan, lang),
+        *_flow(plan_schedule, lang),
+        *_breaks(plan_schedule),
+        *_purpose(plan),
+    ]
+    order = {"error": 0, "warning": 1, "hint": 2}
+    return sorted(findings, key=lambda f: (order[f.severity], -1 if f.item is None else f.item))
+
+
+def _clock_fields(plan: Plan) -> list[Finding]:
+    found = []
+    fields = [("start", plan.start), ("end", plan.end)]
+    fields += [(f"agenda {i + 1}: at", item.at) for i, item in enumerate(plan.agenda) if item.at]
+    for name, value in fields:
+        if not value:
+            continue
+        try:
+            parse_clock(value)
+        except ClockError as error:
+            found.append(Finding("error", "bad_clock", None, {"field": name, "error": str(error)}))
+    return found
+
+
+def _frame(plan_schedule: Schedule) -> list[Finding]:
+    if plan_schedule.frame_end is None:
+        return [Finding("hint", "no_end")]
+    params = {"frame": format_clock(plan_schedule.frame_end), "end": format_clock(plan_schedule.end)}
+    if plan_schedule.slack < 0:
+        return [Finding("error", "overrun", None, {**params, "minutes": -plan_schedule.slack})]
+    if plan_schedule.slack > 0:
+        return [Finding("hint", "slack", None, {**params, "minutes": plan_schedule.slack})]
+    return []
+
+
+def _items(plan_schedule: Schedule, plan: Plan, lang: str) -> list[Finding]:
+    found = []
+    for slot in plan_schedule.slots:
+        item, method, name = slot.item, slot.method, item_name(slot, lang)
+        if item.method and method is None:
+            found.append(Finding("error", "unknown_method", slot.index, {"id": item.method}))
+        if item.rotation is None and not item.minutes:
+            found.append(Finding("warning", "no_minutes", slot.index, {"number": slot.index + 1}))
+        if slot.late_by:
+            params = {"name": name, "at": item.at, "clock": format_clock(slot.start), "minutes": slot.late_by}
+            found.append(Finding("error", "pinned_late", slot.index, params))
+        if item.rotation is not None:
+            found += _rotation(slot, name)
+        if method is None:
+            continue
+        minutes = slot.minutes
+        if minutes and minutes < method.duration.min:
+            params = {"name": name, "minutes": minutes, "min": method.duration.min}
+            found.append(Finding("warning", "too_short", slot.index, params))
+        elif minutes > method.duration.max:
+            params = {"name": name, "minutes": minutes, "max": method.duration.max}
+            found.append(Finding("warning", "too_long", slot.index, params))
+        size = method.group_size
+        if plan.participants is not None:
+            params = {"name": name, "participants": plan.participants, "min": size.min, "max": size.max}
+            if size.max is not None and plan.participants > size.max:
+                found.append(Finding("warning", "too_many", slot.index, params))
+            elif plan.participants < size.min:
+                found.append(Finding("hint", "too_few", slot.index, params))
+    return found
+
+
+def _rotation(slot: Slot, name: str) -> list[Finding]:
+    rotation = slot.item.rotation
+    assert rotation is not None
+    found = []
+    params = {"name": name, "groups": rotation.groups, "stations": rotation.stations}
+    if rotation.groups > rotation.stations:
+        found.append(Finding("error", "rotation_groups", slot.index, params))
+    elif rotation.round_count < rotation.stations:
+        found.append(Finding("hint", "rotation_partial", slot.index, {**params, "rounds": rotation.round_count}))
+    computed = rotation_minutes(rotation)
+    if slot.item.minutes is not None and slot.item.minutes != computed:
+        params = {"name": name, "minutes": slot.item.minutes, "computed": computed}
+        found.append(Finding("warning", "rotation_minutes", slot.index, params))
+    return found
+
+
+def _flow(plan_schedule: Schedule, lang: str) -> list[Finding]:
+    """Open before close, and close what was opened."""
+    found = []
+    opened_by: Slot | None = None
+    ever_opened = False
+    for slot in plan_schedule.slots:
+        process = slot.method.process if slot.method else "none"
+        if process == "close":
+            if not ever_opened:
+                found.append(Finding("warning", "close_first", slot.index, {"name": item_name(slot, lang)}))
+            opened_by = None
+        elif process == "open":
+            ever_opened = True
+            opened_by = slot
+        elif process == "both":
+            ever_opened = True
+            opened_by = None
+    if opened_by is not None:
+        found.append(Finding("warning", "never_closed", opened_by.index, {"name": item_name(opened_by, lang)}))
+    return found
+
+
+def _breaks(plan_schedule: Schedule) -> list[Finding]:
+    """More than 90 minutes without a break, counting breaks inside rotations."""
+    found = []
+    stretch_start = plan_schedule.start
+    reported = False
+    for slot in plan_schedule.slots:
+        if slot.is_break:
+            stretch_start, reported = slot.end, False
+            continue
+        for block in slot.rounds:
+            if block.kind == "break":
+                stretch_start, reported = block.end, False
+            elif block.end - stretch_start > MAX_WITHOUT_BREAK and not reported:
+                found.append(_no_break(slot, block.end, stretch_start))
+                reported = True
+        if not slot.rounds and slot.end - stretch_start > MAX_WITHOUT_BREAK and not reported:
+            found.append(_no_break(slot, slot.end, stretch_start))
+            reported = True
+    return found
+
+
+def _no_break(slot: Slot, until: int, since: int) -> Finding:
+    params = {"minutes": until - since, "clock": format_clock(until), "max": MAX_WITHOUT_BREAK}
+    return Finding("warning", "no_break", slot.index, params)
+
+
+def _purpose(plan: Plan) -> list[Finding]:
+    found = []
+    if not plan.intention.strip():
+        found.append(Finding("warning", "no_intention"))
+    if not any(outcome.strip() for outcome in plan.desired_outcomes):
+        found.append(Finding("warning", "no_outcome"))
+    return found

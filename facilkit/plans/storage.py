@@ -1,0 +1,218 @@
+"""Reading and saving plans safely.
+
+A save writes a temporary file in the plans folder, fsyncs it and renames it
+over the old file, keeping the previous version as ``<name>.yaml.bak``: a crash
+at any moment leaves either the old plan or the new one, never half of one.
+A plan from a newer facilkit is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+from anyascii import anyascii
+
+from facilkit.paths import Locations, plan_templates_dir
+from facilkit.plans.clock import clock_text
+from facilkit.plans.model import FORMAT_VERSION, Plan
+from facilkit.problems import Problem
+from facilkit.typed import convert
+from facilkit.yamlio import Document, YamlError, dump, load_file, load_text
+
+SUFFIX = ".yaml"
+_NORDIC = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa",
+                         "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                     *(f"lpt{i}" for i in range(1, 10))}
+MAX_SLUG = 60
+
+
+class PlanError(Exception):
+    """A plan that cannot be read or written; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A saved plan as listed in the plans folder."""
+
+    path: Path
+    title: str
+    date: str
+
+
+def slugify(title: str) -> str:
+    """A file name that is safe on every OS: ``Læringsmøde 3/12`` -> ``laeringsmoede-3-12``."""
+    text = anyascii(title.translate(_NORDIC)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:MAX_SLUG].strip("-")
+    if not slug:
+        slug = "plan"
+    if slug in _WINDOWS_RESERVED:
+        slug += "-plan"
+    return slug
+
+
+def _migrate(data: dict[str, object], path: str) -> dict[str, object]:
+    """Bring an older plan up to the current format (version 1 is the first)."""
+    version = data.get("facilkit_plan")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise PlanError(f"{path}: not a facilkit plan (the first line should be 'facilkit_plan: 1')")
+    if version > FORMAT_VERSION:
+        raise PlanError(
+            f"{path}: made by a newer facilkit (plan format {version}, this one reads up to "
+            f"{FORMAT_VERSION}); update facilkit to open it. The file was not changed."
+        )
+    return data
+
+
+def parse_plan(text: str, path: str = "<plan>") -> tuple[Plan, list[Problem]]:
+    """A plan from YAML text; structural problems raise PlanError with line and column."""
+    try:
+        document = load_text(text, path)
+    except YamlError as error:
+        raise PlanError(str(error)) from None
+    return _from_document(document)
+
+
+def load_plan(path: Path) -> Plan:
+    """Read a plan file; any problem raises PlanError naming file, line and column."""
+    try:
+        document = load_file(path)
+    except YamlError as error:
+        raise PlanError(str(error)) from None
+    plan, _ = _from_document(document)
+    return plan
+
+
+def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
+    data = document.data
+    if not isinstance(data, dict):
+        raise PlanError(f"{document.path}:1:1: a plan must be a mapping of fields (title:, agenda:, ...)")
+    data = _migrate(data, document.path)
+    data = {key: clock_text(value) if key in ("start", "end") else value for key, value in data.items()}
+    if isinstance(data.get("agenda"), list):
+        data["agenda"] = [
+            {**item, "at": clock_text(item["at"])} if isinstance(item, dict) and "at" in item else item
+            for item in data["agenda"]
+        ]
+    if isinstance(data.get("date"), int):
+        data["date"] = str(data["date"])
+    plan, problem = convert(document, data, Plan)
+    if plan is None:
+        assert problem is not None
+        raise PlanError(str(problem))
+    return plan, []
+
+
+def plan_to_yaml(plan: Plan) -> str:
+    """The YAML text of a plan, in field order, leaving out empty optional fields."""
+    data = msgspec.to_builtins(plan)
+    data = {key: value for key, value in data.items() if value is not None}
+    return dump(data)
+
+
+def save_plan(plan: Plan, path: Path) -> None:
+    """Write atomically, keeping the previous version as ``.bak``."""
+    path = Path(path)
+    if path.exists():
+        _refuse_newer(path)
+    text = plan_to_yaml(plan)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _refuse_newer(path: Path) -> None:
+    try:
+        data = load_file(path).data
+    except YamlError:
+        return  # a corrupt file may be replaced; the .bak keeps it
+    version = data.get("facilkit_plan") if isinstance(data, dict) else None
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise PlanError(f"{path}: made by a newer facilkit (format {version}); not overwritten")
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def new_plan_path(title: str, locations: Locations) -> Path:
+    """A fresh file for a new plan; two titles with the same slug get -2, -3, ..."""
+    folder = locations.plans
+    folder.mkdir(parents=True, exist_ok=True)
+    slug = slugify(title)
+    for number in range(1, 10_000):
+        name = slug if number == 1 else f"{slug}-{number}"
+        path = folder / f"{name}{SUFFIX}"
+        try:
+            path.open("x").close()  # reserve the name so a second plan cannot take it
+        except FileExistsError:
+            continue
+        return path
+    raise PlanError(f"too many plans named '{slug}'")
+
+
+def list_plans(locations: Locations) -> list[PlanFile]:
+    """Plans in the plans folder, newest first; unreadable ones show their file name."""
+    folder = locations.plans
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            plan = load_plan(path)
+            found.append(PlanFile(path, plan.title, plan.date))
+        except PlanError:
+            found.append(PlanFile(path, path.stem, ""))
+    return sorted(found, key=lambda f: f.path.stat().st_mtime, reverse=True)
+
+
+def resolve_plan(name: str, locations: Locations) -> Path:
+    """PLAN as the user typed it: a path, a file in the plans folder, or a title."""
+    given = Path(name).expanduser()
+    if given.is_file():
+        return given
+    folder = locations.plans
+    for candidate in (folder / name, folder / f"{name}{SUFFIX}", folder / f"{slugify(name)}{SUFFIX}"):
+        if candidate.is_file() and candidate.resolve().parent == folder.resolve():
+            return candidate
+    known = ", ".join(f.path.stem for f in list_plans(locations)[:8]) or "none yet"
+    raise PlanError(f"no plan '{name}' (plans in {folder}: {known})")
+
+
+def templates() -> dict[str, Path]:
+    """Shipped plan templates by name."""
+    return {path.stem: path for path in sorted(plan_templates_dir().glob(f"*{SUFFIX}"))}
+
+
+def plan_from_template(name: str, title: str) -> Plan:
+    """A new plan from a shipped template, with the given title."""
+    available = templates()
+    if name not in available:
+        raise PlanError(f"no template '{name}'; choose one of {', '.join(available)}")
+    plan = load_plan(available[name])
+    plan.title = title
+    return plan

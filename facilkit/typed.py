@@ -1,0 +1,113 @@
+"""Typed conversion of loaded YAML into msgspec structs, with errors for humans.
+
+msgspec reports one problem as ``Expected `int`, got `str` - at `$.a[0].b```;
+this module places it on the node's line and column and words it for a person
+who edits files by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import Any, TypeVar
+
+import msgspec
+
+from facilkit.problems import Problem
+from facilkit.yamlio import Document
+
+T = TypeVar("T", bound=msgspec.Struct)
+Keys = tuple[str | int, ...]
+
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "str": "text",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "float": "a number",
+    "bool": "true or false",
+    "null": "nothing",
+    "str | object": "text, or a mapping from language code to text",
+    "object | null": "a mapping",
+    "str | object | null": "text, or a mapping from language code to text",
+    "int | null": "a whole number",
+    "str | null": "text",
+}
+_AT = re.compile(r"\s*-\s*at `\$(?P<path>[^`]*)`$")
+_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def convert(document: Document, data: Any, struct: type[T]) -> tuple[T | None, Problem | None]:
+    """``data`` as ``struct``, or None and the problem at its place in the file."""
+    try:
+        return msgspec.convert(data, struct), None
+    except msgspec.ValidationError as error:
+        return None, type_problem(document, str(error), struct)
+
+
+def type_problem(document: Document, message: str, root: type[msgspec.Struct]) -> Problem:
+    """Rewrite a msgspec message for a person and place it on the right node."""
+    keys: list[str | int] = []
+    match = _AT.search(message)
+    if match:
+        message = message[: match.start()]
+        for name, index in _PART.findall(match.group("path")):
+            keys.append(int(index) if index else name)
+    unknown = re.match(r"Object contains unknown field `(.+)`", message)
+    if unknown:
+        line, column = document.key_position(keys, unknown.group(1))
+        known = ", ".join(_field_names(root, keys))
+        text = f"unknown field '{unknown.group(1)}'; known fields here: {known}"
+        return Problem(document.path, line, column, text)
+    missing = re.match(r"Object missing required field `(.+)`", message)
+    if missing:
+        message = f"required field '{missing.group(1)}' is missing"
+    expected = re.match(r"Expected `(.+)`, got `(.+)`", message)
+    if expected:
+        want, got = expected.groups()
+        message = f"expected {_TYPE_WORDS.get(want, want)}, got {_TYPE_WORDS.get(got, got)}"
+    enum = re.match(r"Invalid enum value (.+)", message)
+    if enum:
+        allowed = _allowed_values(root, keys)
+        message = f"{enum.group(1)} is not allowed; use one of {allowed}" if allowed else message
+    line, column = document.position(keys)
+    where = ".".join(str(k) for k in keys)
+    return Problem(document.path, line, column, f"{where}: {message}" if where else message)
+
+
+def _struct_in(annotation: Any) -> type[msgspec.Struct] | None:
+    """The first struct type inside an annotation such as ``list[Step] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _struct_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_at(root: type[msgspec.Struct], keys: list[str | int]) -> Any:
+    """The annotation of the field at ``keys`` (list indexes are skipped)."""
+    struct: type[msgspec.Struct] | None = root
+    annotation: Any = root
+    for key in keys:
+        if isinstance(key, int):
+            continue
+        if struct is None:
+            return None
+        fields = {f.encode_name: f.type for f in msgspec.structs.fields(struct)}
+        annotation = fields.get(key)
+        struct = _struct_in(annotation)
+    return annotation
+
+
+def _field_names(root: type[msgspec.Struct], keys: list[str | int]) -> list[str]:
+    """The fields allowed at ``keys``, to suggest the right spelling."""
+    struct = _struct_in(_field_at(root, keys)) if keys else root
+    return [f.encode_name for f in msgspec.structs.fields(struct or root)]
+
+
+def _allowed_values(root: type[msgspec.Struct], keys: list[str | int]) -> str:
+    annotation = _field_at(root, keys)
+    values = [v for v in typing.get_args(annotation) if isinstance(v, str)]
+    return ", ".join(values)
