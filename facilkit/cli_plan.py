@@ -22,7 +22,9 @@ from facilkit.plans.storage import (
 )
 
 
-def add_plan_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_plan_commands(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
     """Register ``facilkit plan ...`` and ``facilkit open``."""
     plan = commands.add_parser("plan", help="plans: list, new, check, export", parents=[common])
     actions = plan.add_subparsers(dest="action", required=True, parser_class=type(plan))
@@ -46,7 +48,9 @@ def add_plan_commands(commands: argparse._SubParsersAction, common: argparse.Arg
 
     export = actions.add_parser("export", help="export a plan as Markdown", parents=[common])
     export.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
     export.set_defaults(handler=cmd_plan_export)
 
     open_ = commands.add_parser("open", help="open a plan in the TUI", parents=[common])

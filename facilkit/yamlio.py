@@ -329,11 +329,20 @@ def _explain(error: yaml.MarkedYAMLError, path: str, text: str) -> YamlError:
     for needle, hint in _HINTS:
         if needle in problem:
             return YamlError(path, line, column, hint)
+    context, start = error.context, error.context_mark
+    if (
+        context
+        and start is not None
+        and error.problem
+        and (start.line + 1, start.column + 1) != (line, column)
+    ):
+        problem += f" ({context.removeprefix('while ')} that starts on line {start.line + 1})"
     return YamlError(path, line, column, problem)
 
 
 # --- writing -------------------------------------------------------------
 
+_CLOCK_LIKE = re.compile(r"^[0-9][0-9:.]*$")
 _NEEDS_QUOTES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
@@ -345,6 +354,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = None
     if not isinstance(plain_scalar(value), str) or _NEEDS_QUOTES.search(value):
         style = '"'
+    elif _CLOCK_LIKE.match(value):
+        style = "'"  # 14:15 and 9.00 look like numbers to other YAML readers
     elif "\n" in value and value == value.strip() and "\r" not in value:
         style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)

@@ -41,3 +41,7 @@ def write_method(folder: Path, method_id: str, text: str | None = None) -> Path:
         text if text is not None else METHOD_YAML.format(id=method_id), encoding="utf-8"
     )
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden export files")

@@ -28,6 +28,7 @@ def test_wheel_install_finds_builtin_library(tmp_path: Path) -> None:
         names = archive.namelist()
         archive.extractall(site)
     assert "facilkit/_builtin_methods/ugu.yaml" in names
+    assert "facilkit/plans/templates/learning-group.yaml" in names
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "FACILKIT_HOME": str(tmp_path / "home")}

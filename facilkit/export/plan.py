@@ -146,15 +146,26 @@ def _rotations(plan_schedule: Schedule, lang: str) -> list[str]:
                 stations = [f"{t('station', lang)} {s}" for s in block.stations]
                 rows.append([str(block.number), _span(block.start, block.end), *stations])
             else:
-                label = t("break", lang) if block.kind == "break" else escape.cell(
-                    localize({"da": "Rundgang ved flipoverne", "en": "Walk round the flip-charts"}, lang)
+                label = (
+                    t("break", lang)
+                    if block.kind == "break"
+                    else escape.cell(
+                        localize(
+                            {"da": "Rundgang ved flipoverne", "en": "Walk round the flip-charts"},
+                            lang,
+                        )
+                    )
                 )
-                rows.append(["", _span(block.start, block.end), f"*{label}*", *[""] * (rotation.groups - 1)])
+                rows.append(
+                    ["", _span(block.start, block.end), f"*{label}*", *[""] * (rotation.groups - 1)]
+                )
         per_round = f"{rotation.round_minutes}"
         if rotation.move_minutes:
             per_round += f" + {rotation.move_minutes} ({t('move', lang).lower()})"
         note = f"{rotation.groups} × {rotation.stations} · {per_round} {t('minutes', lang)}"
-        sections.append(f"{heading}\n\n{note}\n\n" + escape.table(header, rows, "rl" + "l" * rotation.groups))
+        sections.append(
+            f"{heading}\n\n{note}\n\n" + escape.table(header, rows, "rl" + "l" * rotation.groups)
+        )
     return sections
 
 
@@ -180,7 +191,9 @@ def _checklist(plan: Plan, plan_schedule: Schedule, lang: str) -> str:
     unique = list(dict.fromkeys(item.strip() for item in items if item.strip()))
     if not unique:
         return ""
-    return f"## {t('checklist', lang)}\n\n" + "\n".join(f"- [ ] {escape.inline(item)}" for item in unique)
+    return f"## {t('checklist', lang)}\n\n" + "\n".join(
+        f"- [ ] {escape.inline(item)}" for item in unique
+    )
 
 
 def _follow_up(plan: Plan, lang: str) -> str:

@@ -18,6 +18,7 @@ from facilkit.yamlio import Document, YamlError, load_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+
 def load_method(
     path: Path, require_languages: tuple[str, ...] = ()
 ) -> tuple[Method | None, list[Problem]]:

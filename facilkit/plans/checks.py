@@ -152,7 +152,10 @@ def _clock_fields(plan: Plan) -> list[Finding]:
 def _frame(plan_schedule: Schedule) -> list[Finding]:
     if plan_schedule.frame_end is None:
         return [Finding("hint", "no_end")]
-    params = {"frame": format_clock(plan_schedule.frame_end), "end": format_clock(plan_schedule.end)}
+    params = {
+        "frame": format_clock(plan_schedule.frame_end),
+        "end": format_clock(plan_schedule.end),
+    }
     if plan_schedule.slack < 0:
         return [Finding("error", "overrun", None, {**params, "minutes": -plan_schedule.slack})]
     if plan_schedule.slack > 0:
@@ -169,7 +172,12 @@ def _items(plan_schedule: Schedule, plan: Plan, lang: str) -> list[Finding]:
         if item.rotation is None and not item.minutes:
             found.append(Finding("warning", "no_minutes", slot.index, {"number": slot.index + 1}))
         if slot.late_by:
-            params = {"name": name, "at": item.at, "clock": format_clock(slot.start), "minutes": slot.late_by}
+            params = {
+                "name": name,
+                "at": item.at,
+                "clock": format_clock(slot.start),
+                "minutes": slot.late_by,
+            }
             found.append(Finding("error", "pinned_late", slot.index, params))
         if item.rotation is not None:
             found += _rotation(slot, name)
@@ -184,7 +192,12 @@ def _items(plan_schedule: Schedule, plan: Plan, lang: str) -> list[Finding]:
             found.append(Finding("warning", "too_long", slot.index, params))
         size = method.group_size
         if plan.participants is not None:
-            params = {"name": name, "participants": plan.participants, "min": size.min, "max": size.max}
+            params = {
+                "name": name,
+                "participants": plan.participants,
+                "min": size.min,
+                "max": size.max,
+            }
             if size.max is not None and plan.participants > size.max:
                 found.append(Finding("warning", "too_many", slot.index, params))
             elif plan.participants < size.min:
@@ -200,7 +213,11 @@ def _rotation(slot: Slot, name: str) -> list[Finding]:
     if rotation.groups > rotation.stations:
         found.append(Finding("error", "rotation_groups", slot.index, params))
     elif rotation.round_count < rotation.stations:
-        found.append(Finding("hint", "rotation_partial", slot.index, {**params, "rounds": rotation.round_count}))
+        found.append(
+            Finding(
+                "hint", "rotation_partial", slot.index, {**params, "rounds": rotation.round_count}
+            )
+        )
     computed = rotation_minutes(rotation)
     if slot.item.minutes is not None and slot.item.minutes != computed:
         params = {"name": name, "minutes": slot.item.minutes, "computed": computed}
@@ -217,7 +234,9 @@ def _flow(plan_schedule: Schedule, lang: str) -> list[Finding]:
         process = slot.method.process if slot.method else "none"
         if process == "close":
             if not ever_opened:
-                found.append(Finding("warning", "close_first", slot.index, {"name": item_name(slot, lang)}))
+                found.append(
+                    Finding("warning", "close_first", slot.index, {"name": item_name(slot, lang)})
+                )
             opened_by = None
         elif process == "open":
             ever_opened = True
@@ -226,7 +245,11 @@ def _flow(plan_schedule: Schedule, lang: str) -> list[Finding]:
             ever_opened = True
             opened_by = None
     if opened_by is not None:
-        found.append(Finding("warning", "never_closed", opened_by.index, {"name": item_name(opened_by, lang)}))
+        found.append(
+            Finding(
+                "warning", "never_closed", opened_by.index, {"name": item_name(opened_by, lang)}
+            )
+        )
     return found
 
 

@@ -79,7 +79,9 @@ def rotation_minutes(rotation: Rotation) -> int:
     """How long a whole station rotation takes."""
     rounds = max(rotation.round_count, 0)
     breaks = sum(b.minutes for b in rotation.breaks if 0 < b.after_round < rounds)
-    return rounds * (rotation.round_minutes + rotation.move_minutes) + breaks + rotation.finale_minutes
+    return (
+        rounds * (rotation.round_minutes + rotation.move_minutes) + breaks + rotation.finale_minutes
+    )
 
 
 def rotation_rounds(rotation: Rotation, start: int) -> list[Round]:

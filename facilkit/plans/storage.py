@@ -27,10 +27,31 @@ from facilkit.typed import convert
 from facilkit.yamlio import Document, YamlError, dump, load_file, load_text
 
 SUFFIX = ".yaml"
-_NORDIC = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa",
-                         "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                     *(f"lpt{i}" for i in range(1, 10))}
+_NORDIC = str.maketrans(
+    {
+        "æ": "ae",
+        "ø": "oe",
+        "å": "aa",
+        "Æ": "Ae",
+        "Ø": "Oe",
+        "Å": "Aa",
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+    }
+)
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 MAX_SLUG = 60
 
 
@@ -62,7 +83,9 @@ def _migrate(data: dict[str, object], path: str) -> dict[str, object]:
     """Bring an older plan up to the current format (version 1 is the first)."""
     version = data.get("facilkit_plan")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise PlanError(f"{path}: not a facilkit plan (the first line should be 'facilkit_plan: 1')")
+        raise PlanError(
+            f"{path}: not a facilkit plan (the first line should be 'facilkit_plan: 1')"
+        )
     if version > FORMAT_VERSION:
         raise PlanError(
             f"{path}: made by a newer facilkit (plan format {version}, this one reads up to "
@@ -93,12 +116,18 @@ def load_plan(path: Path) -> Plan:
 def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     data = document.data
     if not isinstance(data, dict):
-        raise PlanError(f"{document.path}:1:1: a plan must be a mapping of fields (title:, agenda:, ...)")
+        raise PlanError(
+            f"{document.path}:1:1: a plan must be a mapping of fields (title:, agenda:, ...)"
+        )
     data = _migrate(data, document.path)
-    data = {key: clock_text(value) if key in ("start", "end") else value for key, value in data.items()}
+    data = {
+        key: clock_text(value) if key in ("start", "end") else value for key, value in data.items()
+    }
     if isinstance(data.get("agenda"), list):
         data["agenda"] = [
-            {**item, "at": clock_text(item["at"])} if isinstance(item, dict) and "at" in item else item
+            {**item, "at": clock_text(item["at"])}
+            if isinstance(item, dict) and "at" in item
+            else item
             for item in data["agenda"]
         ]
     if isinstance(data.get("date"), int):
@@ -196,7 +225,11 @@ def resolve_plan(name: str, locations: Locations) -> Path:
     if given.is_file():
         return given
     folder = locations.plans
-    for candidate in (folder / name, folder / f"{name}{SUFFIX}", folder / f"{slugify(name)}{SUFFIX}"):
+    for candidate in (
+        folder / name,
+        folder / f"{name}{SUFFIX}",
+        folder / f"{slugify(name)}{SUFFIX}",
+    ):
         if candidate.is_file() and candidate.resolve().parent == folder.resolve():
             return candidate
     known = ", ".join(f.path.stem for f in list_plans(locations)[:8]) or "none yet"

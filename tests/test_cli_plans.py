@@ -1,0 +1,67 @@
+"""`facilkit plan ...` as a user types it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli_methods import run
+from tests.test_export import EXAMPLES
+
+
+def test_new_list_check_export(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "plan", "new", "Læringsmøde december", "--template", "learning-group"
+    )
+    path = Path(out.strip())
+    assert code == 0 and path == isolated_home / "plans" / "laeringsmoede-december.yaml"
+    code, out, _ = run(capsys, "plan", "list")
+    assert code == 0 and "Læringsmøde december" in out
+    code, out, err = run(capsys, "plan", "check", "Læringsmøde december")
+    assert code == 0, out + err
+    output = tmp_path / "plan.md"
+    code, out, _ = run(
+        capsys, "plan", "export", "laeringsmoede-december", "-o", str(output), "--lang", "en"
+    )
+    assert code == 0 and output.read_text(encoding="utf-8").startswith("# Læringsmøde december")
+    assert "| Time | Min | Item | How | Responsible |" in output.read_text(encoding="utf-8")
+
+
+def test_export_follows_plan_language_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
+    plan = str(EXAMPLES["learning-group-meeting"])
+    _, out, _ = run(capsys, "plan", "export", plan)
+    assert "## Dagsorden" in out
+    _, out, _ = run(capsys, "plan", "export", plan, "--lang", "en")
+    assert "## Agenda" in out
+
+
+def test_check_exits_1_on_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "facilkit_plan: 1\ntitle: x\nstart: '9:00'\nend: '9:30'\nintention: i\ndesired_outcomes: [o]\n"
+        "agenda:\n  - {method: ghost, minutes: 45}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "plan", "check", str(path))
+    assert code == 1
+    assert "error (item 1): The method 'ghost' is not in the library." in out
+    assert "15 min after the end time" in out
+
+
+def test_unknown_plan_and_template(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "plan", "check", "nothing-here")
+    assert code == 1 and "no plan 'nothing-here'" in err
+    code, _, err = run(capsys, "plan", "new", "x", "--template", "nope")
+    assert code == 1 and "learning-group" in err
+
+
+def test_corrupt_plan_exit_1_with_position(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("facilkit_plan: 1\ntitle: x\n\tagenda: []\n", encoding="utf-8")
+    code, _, err = run(capsys, "plan", "export", str(path))
+    assert code == 1 and f"{path}:3:1:" in err
