@@ -1,0 +1,28 @@
+"""The examples in the docs are real: they parse and validate."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from facilkit.library.validate import check_method
+from facilkit.plans.storage import parse_plan
+from facilkit.yamlio import load_text
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def yaml_blocks(name: str) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", (DOCS / name).read_text(encoding="utf-8"), re.S)
+
+
+def test_plan_example_parses() -> None:
+    (example,) = [block for block in yaml_blocks("plans.md") if block.startswith("facilkit_plan")]
+    plan, _ = parse_plan(example)
+    assert plan.agenda[3].at == "12:00" and plan.agenda[4].rotation is not None
+
+
+def test_method_example_validates() -> None:
+    (example,) = [block for block in yaml_blocks("methods.md") if block.startswith("id: ugu")]
+    method, problems = check_method(load_text(example, "example.yaml"), "ugu")
+    assert problems == [] and method is not None
