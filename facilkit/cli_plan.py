@@ -133,4 +133,15 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Open the terminal UI (on a plan, for ``facilkit open PLAN``)."""
-    raise SystemExit("facilkit: the TUI is not built yet; try 'facilkit methods list'")
+    locations = Locations.from_env()
+    open_path = None
+    if getattr(args, "plan", None):
+        try:
+            open_path = resolve_plan(args.plan, locations)
+        except PlanError as error:
+            return _fail(str(error))
+    from facilkit.tui.app import create_app
+
+    app = create_app(locations, args.library, args.lang, open_path)
+    app.run()
+    return 0

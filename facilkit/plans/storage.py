@@ -146,7 +146,7 @@ def plan_to_yaml(plan: Plan) -> str:
     return dump(data)
 
 
-def save_plan(plan: Plan, path: Path) -> None:
+def save_plan(plan: Plan, path: Path, backup: bool = True) -> None:
     """Write atomically, keeping the previous version as ``.bak``."""
     path = Path(path)
     if path.exists():
@@ -159,7 +159,7 @@ def save_plan(plan: Plan, path: Path) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
+        if backup and path.exists():
             shutil.copy2(path, path.with_name(path.name + ".bak"))
         os.replace(temp_name, path)
     except BaseException:

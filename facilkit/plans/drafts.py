@@ -1,0 +1,69 @@
+"""Autosaved drafts, so a crash or a closed terminal loses at most a few seconds.
+
+Each editing session writes its plan to ``drafts/<id>.yaml`` (atomically) and
+the plan file it belongs to in ``drafts/<id>.target``. A clean save or an
+explicit discard removes the draft; whatever is left at the next start was
+interrupted and can be recovered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from facilkit.plans.model import Plan
+from facilkit.plans.storage import PlanError, load_plan, save_plan
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An interrupted editing session."""
+
+    id: str
+    plan: Plan
+    target: Path | None
+    saved_at: datetime
+
+
+class Drafts:
+    """The drafts folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex[:12]
+
+    def write(self, draft_id: str, plan: Plan, target: Path | None) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / f"{draft_id}.target").write_text(str(target or ""), encoding="utf-8")
+        save_plan(plan, self.folder / f"{draft_id}.yaml", backup=False)
+
+    def discard(self, draft_id: str) -> None:
+        for suffix in (".yaml", ".target"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / f"{draft_id}{suffix}").unlink()
+
+    def pending(self) -> list[Draft]:
+        """Drafts left by sessions that did not finish, newest first; unreadable ones are skipped."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in self.folder.glob("*.yaml"):
+            try:
+                plan = load_plan(path)
+            except PlanError:
+                continue
+            target_file = path.with_suffix(".target")
+            target_text = (
+                target_file.read_text(encoding="utf-8").strip() if target_file.exists() else ""
+            )
+            saved_at = datetime.fromtimestamp(path.stat().st_mtime)
+            found.append(
+                Draft(path.stem, plan, Path(target_text) if target_text else None, saved_at)
+            )
+        return sorted(found, key=lambda d: d.saved_at, reverse=True)

@@ -1,0 +1,254 @@
+"""The facilkit Textual app: built by :func:`create_app` from injected paths and library folders.
+
+The first frame shows the home screen at once; the library loads in a worker
+thread after it, so a large library never blocks the keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App, InvalidThemeError, SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from facilkit.i18n import detect_language
+from facilkit.library.cache import MethodCache
+from facilkit.library.loader import Folder, Library, load_library, search_path
+from facilkit.library.search import SearchIndex
+from facilkit.paths import Locations
+from facilkit.plans.drafts import Drafts
+from facilkit.plans.model import Plan, new_plan
+from facilkit.plans.storage import PlanError, load_plan, plan_from_template, templates
+from facilkit.tui.commands import MethodCommands
+from facilkit.tui.screens.base import FacilScreen
+from facilkit.tui.screens.home import HomeScreen
+from facilkit.tui.strings import t
+
+AUTOSAVE_SECONDS = 5.0
+THEME = "textual-dark"
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Give every binding with an id the description of ``key.<name>`` in ``lang``."""
+    bindings = node._bindings.key_to_bindings
+    for key, found in bindings.items():
+        translated = []
+        for binding in found:
+            name = (binding.id or "").rpartition(".")[2]
+            try:
+                description = t(f"key.{name}", lang)
+            except KeyError:
+                description = binding.description
+            translated.append(dataclasses.replace(binding, description=description))
+        bindings[key] = translated
+
+
+class FacilkitApp(App[None]):
+    """Home, library and plan wizard; every path and folder comes from the factory."""
+
+    CSS_PATH = "facilkit.tcss"
+    TITLE = "facilkit"
+    COMMANDS = App.COMMANDS | {MethodCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        locations: Locations,
+        folders: Sequence[Folder],
+        lang: str,
+        open_path: Path | None = None,
+        use_cache: bool = True,
+        autosave_seconds: float = AUTOSAVE_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.locations = locations
+        self.folders = list(folders)
+        self.lang = lang
+        self.open_path = open_path
+        self.use_cache = use_cache
+        self.autosave_seconds = autosave_seconds
+        self.library = Library()
+        self.search_index = SearchIndex([])
+        self.library_loaded = False
+        self.drafts = Drafts(locations.drafts)
+        localize_bindings(self, lang)
+
+    # --- start-up -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        try:
+            self.theme = THEME
+        except InvalidThemeError:
+            pass
+        self.push_screen(self.localized(HomeScreen()))
+        self.load_library_in_background()
+
+    def localized(self, screen: Screen[object]) -> Screen[object]:
+        localize_bindings(screen, self.lang)
+        return screen
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library_in_background(self) -> None:
+        cache = MethodCache(self.locations.library_cache) if self.use_cache else None
+        library = load_library(self.folders, cache)
+        index = SearchIndex(library)
+        self.call_from_thread(self.library_ready, library, index)
+
+    def library_ready(self, library: Library, index: SearchIndex) -> None:
+        self.library, self.search_index, self.library_loaded = library, index, True
+        for screen in self.screen_stack:
+            if isinstance(screen, FacilScreen):
+                screen.library_changed()
+        if self.open_path is not None:
+            self.open_plan_file(self.open_path)
+            self.open_path = None
+        self.offer_drafts()
+
+    def offer_drafts(self) -> None:
+        """After a crash, offer each interrupted draft once."""
+        from facilkit.tui.dialogs.basic import Choose
+
+        pending = self.drafts.pending()
+        if not pending:
+            return
+        draft = pending[0]
+        when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
+        question = t("dlg.recover_body", self.lang).format(title=draft.plan.title, when=when)
+        answers = [
+            ("recover", t("dlg.recover", self.lang)),
+            ("discard", t("dlg.discard", self.lang)),
+        ]
+
+        def answered(answer: str | None) -> None:
+            if answer == "recover":
+                self.drafts.discard(draft.id)
+                self.open_plan(draft.plan, draft.target, dirty=True)
+            elif answer == "discard":
+                self.drafts.discard(draft.id)
+                self.offer_drafts()
+
+        self.push_screen(Choose(question, answers), answered)
+
+    # --- navigation used by the screens -------------------------------------
+
+    @property
+    def plan_screen(self):  # type: ignore[no-untyped-def]
+        from facilkit.tui.screens.plan import PlanScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, PlanScreen):
+                return screen
+        return None
+
+    def open_plan(self, plan: Plan, path: Path | None, dirty: bool = False) -> None:
+        from facilkit.tui.screens.plan import PlanScreen
+
+        screen = PlanScreen(plan, path, self.drafts.new_id())
+        self.push_screen(self.localized(screen))
+        if dirty:
+            screen.dirty = screen.draft_dirty = True
+
+    def open_plan_file(self, path: Path) -> None:
+        try:
+            plan = load_plan(path)
+        except PlanError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self.open_plan(plan, path)
+
+    def open_new_plan(self) -> None:
+        self.open_plan(new_plan(t("wiz.new_title", self.lang), self.lang), None, dirty=True)
+
+    def choose_template(self) -> None:
+        from facilkit.tui.dialogs.basic import Pick
+
+        titles = {name: load_plan(path).title for name, path in templates().items()}
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.open_plan(plan_from_template(name, titles[name]), None, dirty=True)
+
+        self.push_screen(Pick(t("dlg.choose_template", self.lang), list(titles.items())), chosen)
+
+    def show_library(self) -> None:
+        from facilkit.tui.screens.library import LibraryScreen
+
+        self.push_screen(self.localized(LibraryScreen()))
+
+    def show_method(self, method_id: str) -> None:
+        from facilkit.tui.screens.library import LibraryScreen
+
+        if not isinstance(self.screen, LibraryScreen):
+            self.show_library()
+        self.call_after_refresh(lambda: self.screen.select_method(method_id))  # type: ignore[attr-defined]
+
+    def add_method_to_plan(self, method_id: str) -> None:
+        plan_screen = self.plan_screen
+        if plan_screen is None:
+            return
+        while self.screen is not plan_screen:
+            self.pop_screen()
+        plan_screen.add_method(method_id)
+
+    def show_problems(self) -> None:
+        from facilkit.tui.dialogs.basic import TextPanel
+
+        lines = [str(problem) for problem in self.library.problems]
+        self.push_screen(TextPanel(t("lib.problems_title", self.lang), lines or ["–"]))
+
+    # --- commands and quitting ----------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key binding of the current screen, so the palette lists all actions."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.system or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            callback = self._runner(active.node, binding.action)
+            help_text = t("cmd.key_help", self.lang).format(key=binding.key_display or key)
+            yield SystemCommand(binding.description, help_text, callback)
+
+    def _runner(self, node: DOMNode, action: str) -> Callable[[], None]:
+        def run() -> None:
+            self.call_later(node.run_action, action)
+
+        return run
+
+    async def action_quit(self) -> None:
+        plan_screen = self.plan_screen
+        if plan_screen is None:
+            self.exit()
+            return
+        plan_screen.confirm_leave(self.exit)
+
+
+def create_app(
+    locations: Locations | None = None,
+    extra_folders: Sequence[Path] = (),
+    lang: str | None = None,
+    open_path: Path | None = None,
+    folders: Sequence[Folder] | None = None,
+    use_cache: bool = True,
+    autosave_seconds: float = AUTOSAVE_SECONDS,
+) -> FacilkitApp:
+    """Build the app from its inputs; tests pass their own locations and folders."""
+    locations = locations or Locations.from_env()
+    chosen = list(folders) if folders is not None else search_path(locations, extra_folders)
+    return FacilkitApp(
+        locations,
+        chosen,
+        lang or detect_language(),
+        open_path=open_path,
+        use_cache=use_cache,
+        autosave_seconds=autosave_seconds,
+    )

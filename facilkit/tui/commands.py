@@ -1,0 +1,71 @@
+"""Command-palette provider: open any method, or add it to the agenda of the open plan.
+
+Matching is a plain substring test on names (fast at 10,000 methods); the
+palette's fuzzy matcher is kept for the short list of app commands.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from facilkit.tui.strings import t
+
+if TYPE_CHECKING:
+    from facilkit.tui.app import FacilkitApp
+
+MAX_HITS = 40
+
+
+class MethodCommands(Provider):
+    """'Open method: X' always; 'Add to agenda: X' when a plan is being edited."""
+
+    @property
+    def facil(self) -> FacilkitApp:
+        return self.app  # type: ignore[return-value]
+
+    def _commands(self, query: str) -> list[tuple[str, str, object]]:
+        app = self.facil
+        lang = app.lang
+        words = query.casefold().split()
+        plan_open = app.plan_screen is not None
+        found = []
+        for entry in app.library:
+            name = entry.head.name_in(lang)
+            folded = f"{name} {entry.id}".casefold()
+            if words and not all(word in folded for word in words if word not in (":",)):
+                continue
+            found.append(
+                (
+                    t("cmd.open_method", lang).format(name=name),
+                    entry.id,
+                    partial(app.show_method, entry.id),
+                )
+            )
+            if plan_open:
+                found.append(
+                    (
+                        t("cmd.add_method", lang).format(name=name),
+                        entry.id,
+                        partial(app.add_method_to_plan, entry.id),
+                    )
+                )
+            if len(found) >= MAX_HITS:
+                break
+        return found
+
+    async def discover(self) -> Hits:
+        for title, method_id, callback in self._commands("")[:10]:
+            yield DiscoveryHit(title, callback, help=method_id)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        words = [w for w in query.casefold().split()]
+        # allow "open ugu" / "add ugu": command words narrow the kind, the rest the method
+        for title, method_id, callback in self._commands(
+            " ".join(w for w in words if w not in ("open", "add", "åbn", "tilføj"))
+        ):
+            folded = title.casefold()
+            if all(word in folded or word in method_id for word in words):
+                yield Hit(1.0 - len(title) / 200, title, callback, help=method_id)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Small typed modal dialogs: each returns one value through ``dismiss``."""

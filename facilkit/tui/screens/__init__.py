@@ -1,0 +1,1 @@
+"""Screens: home (plans), library browser and the plan wizard."""

@@ -1,0 +1,172 @@
+"""The home screen: the saved plans, and the way to the library."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilkit.export.plan import export_markdown
+from facilkit.plans.storage import (
+    PlanError,
+    PlanFile,
+    list_plans,
+    load_plan,
+    new_plan_path,
+    save_plan,
+    slugify,
+)
+from facilkit.tui.dialogs.basic import Choose, Prompt
+from facilkit.tui.screens.base import FacilScreen
+from facilkit.tui.strings import t
+
+
+class HomeScreen(FacilScreen):
+    """Lists plans; new, open, duplicate, export and delete them."""
+
+    BINDINGS = [
+        Binding("n", "new_plan", "New plan", id="home.new"),
+        Binding("t", "new_from_template", "From template", id="home.template"),
+        Binding("m", "library", "Methods", id="home.library"),
+        Binding("o", "open_plan", "Open", show=False, id="home.open"),
+        Binding("d", "duplicate", "Duplicate", show=False, id="home.duplicate"),
+        Binding("e", "export", "Export", show=False, id="home.export"),
+        Binding("delete,x", "delete", "Delete", show=False, id="home.delete"),
+        Binding("p", "problems", "Problems", show=False, id="home.problems"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plans: list[PlanFile] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Header()
+        yield Label(t("home.title", self.lang), classes="screen-title")
+        yield OptionList(id="plans")
+        yield Static(t("home.hint", self.lang), id="home-hint", markup=False)
+        yield Static(t("app.loading", self.lang), id="library-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_plans()
+        self.library_changed()
+        self.query_one("#plans").focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.refresh_plans()
+
+    def refresh_plans(self) -> None:
+        """Re-read the plans folder and keep the cursor on the same plan if it is there."""
+        plans_list = self.query_one("#plans", OptionList)
+        current = self.selected
+        self.plans = list_plans(self.facil.locations)
+        plans_list.clear_options()
+        if not self.plans:
+            plans_list.add_option(Option(t("home.empty", self.lang), disabled=True))
+            return
+        plans_list.add_options(
+            Option(f"{p.title}  ·  {p.date or '—'}  ·  {p.path.name}", id=str(p.path))
+            for p in self.plans
+        )
+        paths = [p.path for p in self.plans]
+        plans_list.highlighted = (
+            paths.index(current.path) if current and current.path in paths else 0
+        )
+
+    @property
+    def selected(self) -> PlanFile | None:
+        plans_list = self.query_one("#plans", OptionList)
+        index = plans_list.highlighted
+        if index is None or not self.plans or index >= len(self.plans):
+            return None
+        return self.plans[index]
+
+    def library_changed(self) -> None:
+        status = self.query_one("#library-status", Static)
+        if not self.facil.library_loaded:
+            return
+        text = t("home.methods_loaded", self.lang).format(count=len(self.facil.library))
+        errors = self.facil.library.errors
+        if errors:
+            text += " · " + t("app.library_problems", self.lang).format(count=len(errors))
+        status.update(text)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open_plan()
+
+    def action_new_plan(self) -> None:
+        self.facil.open_new_plan()
+
+    def action_new_from_template(self) -> None:
+        self.facil.choose_template()
+
+    def action_library(self) -> None:
+        self.facil.show_library()
+
+    def action_problems(self) -> None:
+        self.facil.show_problems()
+
+    def action_open_plan(self) -> None:
+        if self.selected is not None:
+            self.facil.open_plan_file(self.selected.path)
+
+    def action_duplicate(self) -> None:
+        plan_file = self.selected
+        if plan_file is None:
+            return
+        try:
+            plan = load_plan(plan_file.path)
+            plan.title = t("home.copy_of", self.lang).format(title=plan.title)
+            path = new_plan_path(plan.title, self.facil.locations)
+            save_plan(plan, path)
+        except (PlanError, OSError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(t("home.duplicated", self.lang).format(path=path.name), markup=False)
+        self.refresh_plans()
+
+    def action_export(self) -> None:
+        plan_file = self.selected
+        if plan_file is None:
+            return
+        default = str(Path.cwd() / f"{slugify(plan_file.title)}.md")
+
+        def export(target: str | None) -> None:
+            if not target:
+                return
+            try:
+                plan = load_plan(plan_file.path)
+                Path(target).expanduser().write_text(
+                    export_markdown(plan, self.facil.library, self.lang), encoding="utf-8"
+                )
+            except (PlanError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(t("wiz.exported", self.lang).format(path=target), markup=False)
+
+        self.app.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
+
+    def action_delete(self) -> None:
+        plan_file = self.selected
+        if plan_file is None:
+            return
+
+        def delete(answer: str | None) -> None:
+            if answer != "yes":
+                return
+            bin_folder = plan_file.path.parent / ".trash"
+            bin_folder.mkdir(exist_ok=True)
+            target = bin_folder / plan_file.path.name
+            shutil.move(plan_file.path, target)
+            self.notify(t("home.deleted", self.lang).format(path=target), markup=False)
+            self.refresh_plans()
+
+        question = t("home.confirm_delete", self.lang).format(title=plan_file.title)
+        answers = [("no", t("dlg.no", self.lang)), ("yes", t("dlg.yes", self.lang))]
+        self.app.push_screen(Choose(question, answers), delete)

@@ -1,0 +1,148 @@
+"""The library browser: search, filter, and read method cards."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from facilkit.i18n import t as label
+from facilkit.library.search import Filters
+from facilkit.tui.screens.base import FacilScreen
+from facilkit.tui.strings import t
+from facilkit.tui.widgets.method_card import MethodCard
+from facilkit.tui.widgets.method_list import MethodList
+
+PROCESSES = ("open", "close", "both", "none")
+
+
+class LibraryScreen(FacilScreen):
+    """Every method in a virtual list beside the selected method's card."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="library.back"),
+        Binding("slash,ctrl+f", "focus_search", "Search", id="library.search"),
+        Binding("a", "add_to_agenda", "Add to agenda", id="library.add_to_agenda"),
+        Binding("p", "problems", "Problems", show=False, id="library.problems"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        lang = self.lang
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder=t("lib.search", lang), id="search")
+            yield Select([], prompt=t("lib.category", lang), id="category")
+            yield Select(
+                [(label(f"process.{p}", lang), p) for p in PROCESSES],
+                prompt=t("lib.process", lang),
+                id="process",
+            )
+            yield Input(placeholder=t("lib.fits", lang), id="fits", type="integer", max_length=4)
+            yield Input(
+                placeholder=t("lib.participants", lang),
+                id="participants",
+                type="integer",
+                max_length=4,
+            )
+        with Horizontal(id="library-body"):
+            with Vertical(id="list-pane"):
+                yield MethodList(lang, id="methods")
+                yield Static("", id="list-status", markup=False)
+            yield MethodCard(lang, id="card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.library_changed()
+        self.query_one("#methods").focus()
+
+    def library_changed(self) -> None:
+        index = self.facil.search_index
+        categories = self.query_one("#category", Select)
+        categories.set_options([(c, c) for c in index.categories()])
+        self.apply_filters()
+        if self.facil.library.errors:
+            self.notify(
+                t("app.library_problems", self.lang).format(count=len(self.facil.library.errors)),
+                severity="warning",
+                markup=False,
+            )
+
+    def current_filters(self) -> Filters:
+        def number(widget_id: str) -> int | None:
+            value = self.query_one(widget_id, Input).value.strip()
+            return int(value) if value.isdigit() else None
+
+        category = self.query_one("#category", Select).value
+        process = self.query_one("#process", Select).value
+        return Filters(
+            query=self.query_one("#search", Input).value,
+            category=category if isinstance(category, str) else None,
+            process=process if isinstance(process, str) else None,
+            fits_minutes=number("#fits"),
+            participants=number("#participants"),
+        )
+
+    def apply_filters(self) -> None:
+        entries = self.facil.search_index.filter(self.current_filters())
+        self.query_one(MethodList).set_entries(entries)
+        status = t("lib.count", self.lang).format(shown=len(entries), total=len(self.facil.library))
+        self.query_one("#list-status", Static).update(f"{status}\n{t('lib.legend', self.lang)}")
+        if not entries:
+            self.query_one(MethodCard).show(None, t("lib.no_match", self.lang))
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def filters_changed(self) -> None:
+        self.apply_filters()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(MethodList).focus()
+
+    def on_method_list_highlighted(self, event: MethodList.Highlighted) -> None:
+        self.query_one(MethodCard).show(event.entry, t("lib.no_match", self.lang))
+
+    def on_method_list_selected(self, event: MethodList.Selected) -> None:
+        self.query_one(MethodCard).focus()
+
+    def select_method(self, method_id: str) -> None:
+        """Show one method (from the command palette), clearing filters if they hide it."""
+        methods = self.query_one(MethodList)
+        if not any(entry.id == method_id for entry in methods.entries):
+            self.action_clear_filters()
+        for index, entry in enumerate(methods.entries):
+            if entry.id == method_id:
+                methods.cursor = index
+                methods.focus()
+                return
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        with self.prevent(Input.Changed, Select.Changed):
+            for widget_id in ("#search", "#fits", "#participants"):
+                self.query_one(widget_id, Input).value = ""
+            for widget_id in ("#category", "#process"):
+                self.query_one(widget_id, Select).clear()
+        self.apply_filters()
+
+    def action_problems(self) -> None:
+        self.facil.show_problems()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Adding to the agenda needs a plan open behind the library."""
+        if action == "add_to_agenda" and self.facil.plan_screen is None:
+            return False
+        return True
+
+    def action_add_to_agenda(self) -> None:
+        entry = self.query_one(MethodList).current
+        if entry is not None:
+            self.facil.add_method_to_plan(entry.id)

@@ -1,0 +1,1 @@
+"""Widgets: small, message-driven building blocks for the screens."""

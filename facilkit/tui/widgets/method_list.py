@@ -1,0 +1,125 @@
+"""A virtual list of methods: renders only the visible rows, so 10,000 cost no more than 10."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from facilkit.library.model import Entry
+
+
+def row_mark(entry: Entry) -> str:
+    """``↺`` overrides a built-in, ``+`` is the user's own, blank is built-in."""
+    if entry.overrides:
+        return "↺"
+    return "+" if entry.origin == "user" else " "
+
+
+class MethodList(ScrollView, can_focus=True):
+    """Methods one per line; posts Highlighted on cursor moves and Selected on enter or click."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("home", "jump(0)", "First", show=False, id="list.first"),
+        Binding("end", "jump(-1)", "Last", show=False, id="list.last"),
+        Binding("enter", "select", "Open", show=False, id="list.select"),
+    ]
+    COMPONENT_CLASSES = {"method-list--cursor", "method-list--meta"}
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, entry: Entry | None) -> None:
+            self.entry = entry
+            super().__init__()
+
+    class Selected(Message):
+        def __init__(self, entry: Entry) -> None:
+            self.entry = entry
+            super().__init__()
+
+    def __init__(self, lang: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.entries: list[Entry] = []
+
+    @property
+    def current(self) -> Entry | None:
+        return self.entries[self.cursor] if 0 <= self.cursor < len(self.entries) else None
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Replace the rows (a filter changed); keeps the cursor on the same method if present."""
+        previous = self.current
+        self.entries = entries
+        self.virtual_size = Size(self.size.width, len(entries))
+        index = entries.index(previous) if previous in entries else 0
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = index
+        self.refresh()
+
+    def watch_cursor(self, cursor: int) -> None:
+        clamped = max(0, min(cursor, len(self.entries) - 1)) if self.entries else 0
+        if clamped != cursor:
+            self.cursor = clamped
+            return
+        self.scroll_to_region(Region(0, cursor, 1, 1), animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self.current))
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor += step
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(1, self.scrollable_content_region.height - 1)
+
+    def action_jump(self, index: int) -> None:
+        self.cursor = index if index >= 0 else len(self.entries) - 1
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_offset.y) + event.y
+        if 0 <= index < len(self.entries):
+            if index == self.cursor:
+                self.action_select()
+            self.cursor = index
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.entries))
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.entries):
+            return Strip.blank(width, base)
+        entry = self.entries[index]
+        head = entry.head
+        minutes = f"{head.duration.default:>3} min"
+        name = head.name_in(self.lang)
+        room = max(1, width - len(minutes) - 4)
+        if len(name) > room:
+            name = name[: room - 1] + "…"
+        style = (
+            base + self.get_component_rich_style("method-list--cursor")
+            if index == self.cursor
+            else base
+        )
+        meta = style + self.get_component_rich_style("method-list--meta", partial=True)
+        segments = [
+            Segment(f"{row_mark(entry)} ", meta),
+            Segment(name.ljust(room), style),
+            Segment(f" {minutes} ", meta),
+        ]
+        return Strip(segments).crop_extend(0, width, style)
