@@ -33,8 +33,10 @@ def _all_languages(text: Text | None) -> str:
 class SearchIndex:
     """The library's entries with their search text prepared once."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], sort_lang: str | None = None) -> None:
         self.entries = list(entries)
+        if sort_lang is not None:  # people look for names, so the UI lists them alphabetically
+            self.entries.sort(key=lambda entry: entry.head.name_in(sort_lang).casefold())
         self.haystacks = [
             " ".join(
                 (

@@ -6,6 +6,7 @@ thread after it, so a large library never blocks the keys.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -66,8 +67,10 @@ class FacilkitApp(App[None]):
         open_path: Path | None = None,
         use_cache: bool = True,
         autosave_seconds: float = AUTOSAVE_SECONDS,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self.cursor_blink = cursor_blink
         self.locations = locations
         self.folders = list(folders)
         self.lang = lang
@@ -83,10 +86,8 @@ class FacilkitApp(App[None]):
     # --- start-up -----------------------------------------------------------
 
     def on_mount(self) -> None:
-        try:
+        with contextlib.suppress(InvalidThemeError):
             self.theme = THEME
-        except InvalidThemeError:
-            pass
         self.push_screen(self.localized(HomeScreen()))
         self.load_library_in_background()
 
@@ -98,7 +99,7 @@ class FacilkitApp(App[None]):
     def load_library_in_background(self) -> None:
         cache = MethodCache(self.locations.library_cache) if self.use_cache else None
         library = load_library(self.folders, cache)
-        index = SearchIndex(library)
+        index = SearchIndex(library, sort_lang=self.lang)
         self.call_from_thread(self.library_ready, library, index)
 
     def library_ready(self, library: Library, index: SearchIndex) -> None:
@@ -240,6 +241,7 @@ def create_app(
     folders: Sequence[Folder] | None = None,
     use_cache: bool = True,
     autosave_seconds: float = AUTOSAVE_SECONDS,
+    cursor_blink: bool = True,
 ) -> FacilkitApp:
     """Build the app from its inputs; tests pass their own locations and folders."""
     locations = locations or Locations.from_env()
@@ -251,4 +253,5 @@ def create_app(
         open_path=open_path,
         use_cache=use_cache,
         autosave_seconds=autosave_seconds,
+        cursor_blink=cursor_blink,
     )

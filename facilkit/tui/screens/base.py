@@ -36,6 +36,11 @@ class FacilScreen(Screen[None]):
         """The screen's own widgets."""
         yield from ()
 
+    def on_mount(self) -> None:
+        if not self.facil.cursor_blink:  # steady cursors make snapshots deterministic
+            for field in self.query("Input, TextArea"):
+                field.cursor_blink = False  # type: ignore[attr-defined]
+
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)
 

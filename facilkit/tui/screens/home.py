@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Label, OptionList, Static
@@ -57,7 +58,6 @@ class HomeScreen(FacilScreen):
         self.query_one("#plans").focus()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         self.refresh_plans()
 
     def refresh_plans(self) -> None:
@@ -69,14 +69,19 @@ class HomeScreen(FacilScreen):
         if not self.plans:
             plans_list.add_option(Option(t("home.empty", self.lang), disabled=True))
             return
-        plans_list.add_options(
-            Option(f"{p.title}  ·  {p.date or '—'}  ·  {p.path.name}", id=str(p.path))
-            for p in self.plans
-        )
+        plans_list.add_options(Option(self.plan_row(p), id=str(p.path)) for p in self.plans)
         paths = [p.path for p in self.plans]
         plans_list.highlighted = (
             paths.index(current.path) if current and current.path in paths else 0
         )
+
+    @staticmethod
+    def plan_row(plan_file: PlanFile) -> Text:
+        """Title and date in columns; a long title is cut, never wrapped."""
+        title = plan_file.title if len(plan_file.title) <= 56 else plan_file.title[:55] + "…"
+        row = Text(f"{title:<57}", style="bold")
+        row.append(plan_file.date or "—", style="dim")
+        return row
 
     @property
     def selected(self) -> PlanFile | None:

@@ -32,20 +32,14 @@ class LibraryScreen(FacilScreen):
     def compose_body(self) -> ComposeResult:
         lang = self.lang
         yield Header()
+        yield Input(placeholder=t("lib.search", lang), id="search")
         with Horizontal(id="filters"):
-            yield Input(placeholder=t("lib.search", lang), id="search")
-            yield Select([], prompt=t("lib.category", lang), id="category")
-            yield Select(
-                [(label(f"process.{p}", lang), p) for p in PROCESSES],
-                prompt=t("lib.process", lang),
-                id="process",
-            )
-            yield Input(placeholder=t("lib.fits", lang), id="fits", type="integer", max_length=4)
+            yield Select([], prompt=t("lib.category", lang), id="category", compact=True)
+            processes = [(label(f"process.{p}", lang), p) for p in PROCESSES]
+            yield Select(processes, prompt=t("lib.process", lang), id="process", compact=True)
+            yield Input(placeholder=t("lib.fits", lang), id="fits", type="integer", max_length=4, compact=True)
             yield Input(
-                placeholder=t("lib.participants", lang),
-                id="participants",
-                type="integer",
-                max_length=4,
+                placeholder=t("lib.participants", lang), id="participants", type="integer", max_length=4, compact=True
             )
         with Horizontal(id="library-body"):
             with Vertical(id="list-pane"):
@@ -138,9 +132,7 @@ class LibraryScreen(FacilScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Adding to the agenda needs a plan open behind the library."""
-        if action == "add_to_agenda" and self.facil.plan_screen is None:
-            return False
-        return True
+        return not (action == "add_to_agenda" and self.facil.plan_screen is None)
 
     def action_add_to_agenda(self) -> None:
         entry = self.query_one(MethodList).current

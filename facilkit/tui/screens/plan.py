@@ -163,9 +163,8 @@ class PlanScreen(FacilScreen):
                         allow_blank=False,
                         value="da",
                     )
-            with TabPane(t("step.review", lang), id="review"):
-                with VerticalScroll(id="review-scroll"):
-                    yield Static("", id="review-body", markup=False)
+            with TabPane(t("step.review", lang), id="review"), VerticalScroll(id="review-scroll"):
+                yield Static("", id="review-body", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
