@@ -68,7 +68,7 @@ class PlanScreen(FacilScreen):
     """Walks a key person through I DO ART for one plan."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="plan.save"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
         Binding("escape", "close", "Back", id="plan.back"),
         Binding("alt+right,ctrl+pagedown", "step(1)", "Next step", id="plan.next_step"),
         Binding(
@@ -81,7 +81,7 @@ class PlanScreen(FacilScreen):
         Binding("delete,x", "remove_item", "Remove item", show=False, id="plan.remove_item"),
         Binding("shift+up,ctrl+up", "move(-1)", "Move up", show=False, id="plan.move_up"),
         Binding("shift+down,ctrl+down", "move(1)", "Move down", show=False, id="plan.move_down"),
-        Binding("ctrl+e", "export", "Export", show=False, id="plan.export"),
+        Binding("ctrl+o", "export", "Export", show=False, id="plan.export"),
     ]
 
     def __init__(self, plan: Plan, path: Path | None, draft_id: str) -> None:
@@ -92,6 +92,7 @@ class PlanScreen(FacilScreen):
         self.dirty = False
         self.draft_dirty = False
         self.loading = False
+        self.findings: list[Finding] = []
 
     # --- layout -----------------------------------------------------------
 
@@ -296,8 +297,8 @@ class PlanScreen(FacilScreen):
             table.move_cursor(row=min(row, len(plan_schedule.slots) - 1))
         self.query_one(Timeline).show(plan_schedule)
         self.query_one("#totals", Static).update(self.totals_text(plan_schedule))
-        findings = check_plan(self.plan, self.facil.library, lang)
-        self.query_one("#findings", Static).update(self.findings_text(findings))
+        self.findings = check_plan(self.plan, self.facil.library, lang)
+        self.query_one("#findings", Static).update(self.findings_text(self.findings))
         self.refresh_rotation(plan_schedule)
 
     def totals_text(self, plan_schedule: Schedule) -> Text:
@@ -383,9 +384,11 @@ class PlanScreen(FacilScreen):
         self.show_step(STEPS[index])
 
     def show_step(self, step: str) -> None:
+        """Switch to a step and put the cursor in its first field."""
         self.query_one(TabbedContent).active = step
-        if step == "agenda":
-            self.query_one("#agenda-table").focus()
+        first = self.query_one(f"#{step}", TabPane).query("DataTable, TextArea, Input, Select, VerticalScroll")
+        if first:
+            first.first().focus()
 
     def _agenda_index(self) -> int:
         return self.query_one("#agenda-table", DataTable).cursor_row

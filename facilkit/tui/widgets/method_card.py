@@ -20,6 +20,8 @@ class MethodCard(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.lang = lang
         self.body = Static("", expand=True, markup=False)
+        self.shown_text = ""
+        """The Markdown (or message) on show, for tests and screen readers."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self.body
@@ -27,9 +29,11 @@ class MethodCard(VerticalScroll, can_focus=True):
     def show(self, entry: Entry | None, empty_text: str = "") -> None:
         """Render ``entry``'s card, or ``empty_text`` when there is none."""
         if entry is None:
+            self.shown_text = empty_text
             self.body.update(Text(empty_text))
             return
-        parts: list[Markdown | Text] = [Markdown(method_card(entry.method, self.lang))]
+        self.shown_text = method_card(entry.method, self.lang)
+        parts: list[Markdown | Text] = [Markdown(self.shown_text)]
         if entry.overrides:
             parts.append(
                 Text(

@@ -89,7 +89,10 @@ class MethodList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.current))
 
     def on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_offset.y) + event.y
+        offset = event.get_content_offset(self)
+        if offset is None:  # on the border or scrollbar
+            return
+        index = int(self.scroll_offset.y) + offset.y
         if 0 <= index < len(self.entries):
             if index == self.cursor:
                 self.action_select()

@@ -1,0 +1,129 @@
+"""Pilot tests: browsing and searching the library, reading cards, the palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static
+
+from facilkit.library.loader import Folder
+from facilkit.tui.screens.library import LibraryScreen
+from facilkit.tui.widgets.method_card import MethodCard
+from facilkit.tui.widgets.method_list import MethodList
+from tests.conftest import METHOD_YAML, write_method
+from tests.tui_helpers import make_app, ready
+
+
+def card_text(app) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(MethodCard).shown_text
+
+
+async def test_browse_search_and_open_card(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        methods = app.screen.query_one(MethodList)
+        assert len(methods.entries) == len(app.library)
+        await pilot.press("slash", *"ugu")
+        await pilot.pause()
+        assert [e.id for e in methods.entries] == ["ugu"]
+        await pilot.press("enter")  # search -> list
+        await pilot.pause()
+        assert app.focused is methods
+        await pilot.press("enter")  # list -> card
+        await pilot.pause()
+        assert isinstance(app.focused, MethodCard)
+        text = card_text(app)
+        assert "UGU: explore, give, explore" in text and "Rosdahl" in text
+
+
+async def test_cursor_moves_update_the_card(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        methods = app.screen.query_one(MethodList)
+        first = methods.current
+        await pilot.press("down")
+        await pilot.pause()
+        second = methods.current
+        assert first is not None and second is not None and first.id != second.id
+        assert second.method.name_in("en") in card_text(app)
+        await pilot.click(MethodList, offset=(5, 3))  # third row (border is row 0)
+        await pilot.pause()
+        assert methods.cursor == 2
+
+
+async def test_filters_narrow_the_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        methods = screen.query_one(MethodList)
+        screen.query_one("#process", Select).value = "close"
+        await pilot.pause()
+        assert methods.entries and all(e.head.process in ("close", "both") for e in methods.entries)
+        screen.query_one("#process", Select).clear()
+        screen.query_one("#fits", Input).value = "10"
+        await pilot.pause()
+        assert all(e.head.duration.min <= 10 for e in methods.entries)
+        screen.query_one("#participants", Input).value = "30"
+        await pilot.pause()
+        assert all(e.head.group_size.suits(30) for e in methods.entries)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(methods.entries) == len(app.library)
+
+
+async def test_user_methods_are_marked_and_problems_shown(tmp_path: Path) -> None:
+    folder = tmp_path / "ours"
+    write_method(folder, "walk-and-talk")
+    write_method(folder, "ugu", METHOD_YAML.format(id="ugu"))
+    write_method(folder, "broken", "id: broken\nname: [oops\n")
+    app = make_app(tmp_path / "home", extra=[Folder(folder, "user")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        status = str(app.screen.query_one("#library-status", Static).render())
+        assert "1 problem" in status
+        await pilot.press("m")
+        await pilot.pause()
+        methods = app.screen.query_one(MethodList)
+        marks = {e.id: methods.render_line(i).text[:1] for i, e in enumerate(methods.entries) if i < 25}
+        assert marks.get("walk-and-talk") == "+"
+        assert marks.get("ugu") == "↺"
+        await pilot.press("p")
+        await pilot.pause()
+        shown = str(app.screen.query(Static).last().render())
+        assert "broken.yaml:3:1:" in shown and "starts on line 2" in shown
+
+
+async def test_palette_opens_a_method(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"reflecting team")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(MethodList).current.id == "reflecting-team"  # type: ignore[union-attr]
+
+
+async def test_danish_interface(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", lang="da")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert "Dine planer" in str(app.screen.query_one(".screen-title").render())
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one(MethodList).entries[0].head.name_in("da").startswith("Aktionslæring")
+        assert "Trin" in card_text(app)

@@ -1,0 +1,316 @@
+"""Pilot tests: a whole plan through the wizard, reordering, quitting, drafts, small terminals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, TextArea
+
+from facilkit.export.plan import export_markdown
+from facilkit.plans.drafts import Drafts
+from facilkit.plans.model import AgendaItem, new_plan
+from facilkit.plans.storage import load_plan
+from facilkit.tui.dialogs.basic import Choose, Prompt
+from facilkit.tui.dialogs.item_form import ItemForm
+from facilkit.tui.dialogs.method_picker import MethodPicker
+from facilkit.tui.screens.home import HomeScreen
+from facilkit.tui.screens.plan import PlanScreen
+from tests.tui_helpers import ROOT, make_app, ready, screen_text, type_text
+
+
+async def replace_input(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.click(selector)
+    field = pilot.app.screen.query_one(selector, Input)
+    field.cursor_position = len(field.value)
+    await pilot.press("ctrl+u")
+    await type_text(pilot, text)
+
+
+async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert "overall purpose" in screen_text(app)  # guidance from the I DO ART method file
+        await type_text(pilot, "Share experience with the job-oriented conversation")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        await pilot.click("#f-outcomes")
+        await type_text(pilot, "Three tips that work\nOne thing each to try")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert screen.current_step == "agenda"
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MethodPicker)
+        await type_text(pilot, "check-in")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "structured")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "check-out")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [i.method or i.kind for i in screen.plan.agenda] == ["check-in", "structured-dialogue", "break", "check-out"]
+        assert [i.minutes for i in screen.plan.agenda] == [10, 20, 10, 10]
+        await pilot.press("alt+right")
+        await pilot.pause()
+        await pilot.click("#f-role-facilitator")
+        await type_text(pilot, "Anna")
+        await pilot.click("#f-rules")
+        await type_text(pilot, "One speaks at a time")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        await replace_input(pilot, "#f-title", "December meeting")
+        await replace_input(pilot, "#f-start", "9.00")
+        await replace_input(pilot, "#f-end", "10:00")
+        await replace_input(pilot, "#f-participants", "6")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert screen.current_step == "review"
+        assert "09:30–09:40" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = home / "plans" / "december-meeting.yaml"
+        assert saved.exists() and not screen.dirty
+        plan = load_plan(saved)
+        assert plan.intention == "Share experience with the job-oriented conversation"
+        assert plan.desired_outcomes == ["Three tips that work", "One thing each to try"]
+        assert plan.roles["facilitator"] == "Anna" and plan.rules == ["One speaks at a time"]
+        assert (plan.start, plan.end, plan.participants) == ("9.00", "10:00", 6)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "December meeting" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        reopened = app.screen
+        assert isinstance(reopened, PlanScreen) and reopened.path == saved
+        assert reopened.query_one("#f-intention", TextArea).text == plan.intention
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt)
+        target = tmp_path / "out.md"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == export_markdown(plan, app.library, plan.language)
+
+
+async def test_reorder_and_remove_agenda_items(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "learning-group-meeting.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        first, second = screen.plan.agenda[0], screen.plan.agenda[1]
+        screen.show_step("agenda")
+        await pilot.pause()
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert screen.plan.agenda[:2] == [second, first]
+        assert screen.query_one("#agenda-table", DataTable).cursor_row == 1
+        rows = screen.query_one("#agenda-table", DataTable)
+        assert str(rows.get_row_at(0)[1]) == "13:00–13:15"  # clock times follow the new order
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        assert screen.plan.agenda[:2] == [first, second]
+        count = len(screen.plan.agenda)
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(screen.plan.agenda) == count - 1 and screen.dirty
+
+
+async def test_edit_item_and_checks_update(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "learning-group-meeting.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        screen.show_step("agenda")
+        await pilot.pause()
+        await pilot.press("enter")  # edit the first item
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+        field = app.screen.query_one("#f-minutes", Input)
+        field.value = "40"
+        await pilot.click("#form-ok")
+        await pilot.pause()
+        assert screen.plan.agenda[0].minutes == 40
+        (overrun,) = [f for f in screen.findings if f.code == "overrun"]
+        assert "30 min after the end time" in overrun.message("en")
+        assert "✖" in screen_text(app)
+
+
+async def test_rotation_item_shows_rounds(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "station-rotation-afternoon.yaml")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        screen.show_step("agenda")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Rotation for Station rotation" in text
+        assert "15:35–15:50" in text and "16:50–17:05" in text
+
+
+async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Why we meet")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#answer-save")
+        await pilot.pause()
+    saved = list((tmp_path / "home" / "plans").glob("*.yaml"))
+    assert len(saved) == 1 and load_plan(saved[0]).intention == "Why we meet"
+    assert Drafts(tmp_path / "home" / "drafts").pending() == []
+
+
+async def test_escape_with_unsaved_changes_can_discard(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "x")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#answer-discard")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert not (tmp_path / "home" / "plans").exists() or not list((tmp_path / "home" / "plans").glob("*.yaml"))
+
+
+async def test_autosave_and_recover_draft(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    app = make_app(home, autosave_seconds=0.1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Typed before the crash")
+        await pilot.pause(0.4)
+        (draft,) = Drafts(home / "drafts").pending()
+        assert draft.plan.intention == "Typed before the crash"
+    # the app above ended without saving (as a crash would); the draft is still there
+    assert len(Drafts(home / "drafts").pending()) == 1
+    again = make_app(home)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(again.screen, Choose)
+        await pilot.press("enter")  # "Recover" is the default answer
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, PlanScreen) and screen.dirty
+        assert screen.query_one("#f-intention", TextArea).text == "Typed before the crash"
+
+
+async def test_draft_for_existing_plan_recovers_to_its_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    plan = new_plan("Existing")
+    plan.agenda = [AgendaItem(method="check-in", minutes=10)]
+    target = home / "plans" / "existing.yaml"
+    Drafts(home / "drafts").write("abc123", plan, target)
+    app = make_app(home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.click("#answer-recover")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen) and screen.path == target
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_plan(target).agenda[0].method == "check-in"
+
+
+async def test_too_small_terminal_shows_a_message(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        assert app.screen.has_class("-too-small")
+        text = screen_text(app)
+        assert "at least 80×24" in text and "60×20" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+        assert "Your plans" in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.resize_terminal(79, 30)
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+
+
+async def test_home_duplicate_export_and_delete(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", with_examples=True)
+    plans = tmp_path / "home" / "plans"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(list(plans.glob("*.yaml"))) == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.click("#answer-yes")
+        await pilot.pause()
+        assert len(list(plans.glob("*.yaml"))) == 2
+        assert len(list((plans / ".trash").glob("*.yaml"))) == 1
+        await pilot.press("e")
+        await pilot.pause()
+        target = tmp_path / "exported.md"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+async def test_template_and_palette_add_to_agenda(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second template: learning-group
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        count = len(screen.plan.agenda)
+        assert count > 3
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "add ugu")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.plan.agenda) == count + 1
+        assert any(item.method == "ugu" for item in screen.plan.agenda)
