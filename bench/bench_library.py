@@ -16,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import generate
-from facilkit.library.cache import MethodCache
 from facilkit.library.loader import Folder, load_library
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.library.validate import check_method
@@ -58,11 +57,9 @@ def main() -> None:
             size = sum(p.stat().st_size for p in files) / len(files)
             folders = [Folder(folder, "user")]
             cold = best_of(3, lambda folders=folders: load_library(folders))
-            cache_path = root / f"cache{count}.msgpack"
-            load_library(folders, MethodCache(cache_path))
-            warm = best_of(
-                5, lambda folders=folders, c=cache_path: load_library(folders, MethodCache(c))
-            )
+            cache_path = root / f"cache{count}"
+            load_library(folders, cache_path)
+            warm = best_of(5, lambda folders=folders, c=cache_path: load_library(folders, c))
             documents = [load_file(p) for p in files[:1000]]
             started = time.perf_counter()
             for document in documents:
@@ -71,7 +68,7 @@ def main() -> None:
             parse = (
                 best_of(1, lambda files=files: [load_file(p) for p in files[:1000]]) / 1000 * 1e3
             )
-            index = SearchIndex(load_library(folders, MethodCache(cache_path)))
+            index = SearchIndex(load_library(folders, cache_path))
             search = best_of(20, lambda index=index: index.filter(Filters(query="sparring team")))
             print(f"\n{count} methods, {size / 1024:.1f} KB a file")
             print(f"  in-process cold load      {cold * 1e3:8.1f} ms")

@@ -17,7 +17,6 @@ import msgspec
 from facilkit import __version__
 from facilkit.export.card import method_card
 from facilkit.i18n import UI_LANGUAGES, detect_language
-from facilkit.library.cache import MethodCache
 from facilkit.library.loader import Folder, Library, load_library, missing_related, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, Entry
 from facilkit.library.scaffold import ScaffoldError, new_method_file
@@ -134,8 +133,8 @@ def locations() -> Locations:
 def library_for(args: argparse.Namespace, use_cache: bool = True) -> Library:
     """The library on the search path, with ``--library`` folders last."""
     where = locations()
-    cache = MethodCache(where.library_cache) if use_cache else None
-    return load_library(search_path(where, args.library), cache)
+    cache_dir = where.method_cache if use_cache else None
+    return load_library(search_path(where, args.library), cache_dir)
 
 
 def print_problems(library: Library, notices: bool = True) -> None:

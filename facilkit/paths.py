@@ -50,8 +50,8 @@ class Locations:
         return self.home / "drafts"
 
     @property
-    def library_cache(self) -> Path:
-        return self.cache / "library.msgpack"
+    def method_cache(self) -> Path:
+        return self.cache / "methods"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Locations:

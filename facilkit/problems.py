@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from facilkit.yamlio import YamlError
+if TYPE_CHECKING:
+    from facilkit.yamlio import YamlError
 
 Severity = Literal["error", "warning", "notice"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilkit.library import cache as cache_module
-from facilkit.library.cache import MethodCache
+from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.loader import Folder, load_library, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, localize
 from facilkit.library.search import Filters, SearchIndex
@@ -225,14 +225,14 @@ def test_cache_serves_unchanged_files(tmp_path: Path, monkeypatch: pytest.Monkey
     folder = tmp_path / "lib"
     for number in range(3):
         _age(write_method(folder, f"m{number}"))
-    cache_file = tmp_path / "cache" / "library.msgpack"
-    first = load_library([Folder(folder, "user")], MethodCache(cache_file))
-    assert cache_file.exists()
+    cache_dir = tmp_path / "cache"
+    first = load_library([Folder(folder, "user")], cache_dir)
+    assert cache_file_for(cache_dir, folder).exists()
     calls: list[Path] = []
     monkeypatch.setattr(
         "facilkit.library.loader.load_method", lambda p, r: calls.append(p) or (None, [])
     )
-    second = load_library([Folder(folder, "user")], MethodCache(cache_file))
+    second = load_library([Folder(folder, "user")], cache_dir)
     assert calls == [] and list(second.entries) == list(first.entries)
 
 
@@ -240,32 +240,32 @@ def test_cache_never_serves_a_changed_file(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     path = write_method(folder, "m")
     _age(path)
-    cache_file = tmp_path / "library.msgpack"
-    load_library([Folder(folder, "user")], MethodCache(cache_file))
+    cache_dir = tmp_path / "cache"
+    load_library([Folder(folder, "user")], cache_dir)
     path.write_text(METHOD_YAML.format(id="m").replace("Method m", "Changed m"), encoding="utf-8")
     _age(path, 5)
-    library = load_library([Folder(folder, "user")], MethodCache(cache_file))
+    library = load_library([Folder(folder, "user")], cache_dir)
     assert library.get("m").name_in("en") == "Changed m"  # type: ignore[union-attr]
     path.write_text("id: m\nname: [broken\n", encoding="utf-8")
     _age(path, 3)
-    library = load_library([Folder(folder, "user")], MethodCache(cache_file))
+    library = load_library([Folder(folder, "user")], cache_dir)
     assert "m" not in library and len(library.errors) == 1
 
 
 def test_cache_skips_files_too_new_to_trust(tmp_path: Path) -> None:
     path = write_method(tmp_path / "lib", "m")
-    cache = MethodCache(tmp_path / "c.msgpack")
-    load_library([Folder(tmp_path / "lib", "user")], cache)
-    assert str(path) not in cache.used
+    load_library([Folder(tmp_path / "lib", "user")], tmp_path / "cache")
+    assert str(path) not in MethodCache(cache_file_for(tmp_path / "cache", tmp_path / "lib")).items
     assert cache_module.RACY_NS > 0
 
 
 def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     _age(write_method(folder, "m"))
-    cache_file = tmp_path / "library.msgpack"
+    cache_file = cache_file_for(tmp_path / "cache", folder)
+    cache_file.parent.mkdir(parents=True)
     cache_file.write_bytes(b"\x93garbage")
-    library = load_library([Folder(folder, "user")], MethodCache(cache_file))
+    library = load_library([Folder(folder, "user")], tmp_path / "cache")
     assert "m" in library
     assert MethodCache(cache_file).items  # rewritten and readable again
 
@@ -281,3 +281,15 @@ def test_search_filters() -> None:
     big = index.filter(Filters(participants=30))
     assert all(e.method.group_size.suits(30) for e in big)
     assert "ugu" not in [e.id for e in big]
+
+
+def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("a", "b"):
+        _age(write_method(tmp_path / name, f"m-{name}"))
+    cache_dir = tmp_path / "cache"
+    load_library([Folder(tmp_path / "a", "user")], cache_dir)
+    load_library([Folder(tmp_path / "b", "user")], cache_dir)
+    calls: list[Path] = []
+    monkeypatch.setattr("facilkit.library.loader.load_method", lambda p, r: calls.append(p) or (None, []))
+    library = load_library([Folder(tmp_path / "a", "user"), Folder(tmp_path / "b", "user")], cache_dir)
+    assert calls == [] and set(library.entries) == {"m-a", "m-b"}

@@ -94,7 +94,9 @@ async def test_user_methods_are_marked_and_problems_shown(tmp_path: Path) -> Non
         await pilot.press("m")
         await pilot.pause()
         methods = app.screen.query_one(MethodList)
-        marks = {e.id: methods.render_line(i).text[:1] for i, e in enumerate(methods.entries) if i < 25}
+        marks = {
+            e.id: methods.render_line(i).text[:1] for i, e in enumerate(methods.entries) if i < 25
+        }
         assert marks.get("walk-and-talk") == "+"
         assert marks.get("ugu") == "↺"
         await pilot.press("p")
@@ -125,5 +127,10 @@ async def test_danish_interface(tmp_path: Path) -> None:
         assert "Dine planer" in str(app.screen.query_one(".screen-title").render())
         await pilot.press("m")
         await pilot.pause()
-        assert app.screen.query_one(MethodList).entries[0].head.name_in("da").startswith("Aktionslæring")
+        assert (
+            app.screen.query_one(MethodList)
+            .entries[0]
+            .head.name_in("da")
+            .startswith("Aktionslæring")
+        )
         assert "Trin" in card_text(app)

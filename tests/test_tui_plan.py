@@ -65,7 +65,12 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         await type_text(pilot, "check-out")
         await pilot.press("enter")
         await pilot.pause()
-        assert [i.method or i.kind for i in screen.plan.agenda] == ["check-in", "structured-dialogue", "break", "check-out"]
+        assert [i.method or i.kind for i in screen.plan.agenda] == [
+            "check-in",
+            "structured-dialogue",
+            "break",
+            "check-out",
+        ]
         assert [i.minutes for i in screen.plan.agenda] == [10, 20, 10, 10]
         await pilot.press("alt+right")
         await pilot.pause()
@@ -109,7 +114,9 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         await type_text(pilot, str(target))
         await pilot.press("enter")
         await pilot.pause()
-        assert target.read_text(encoding="utf-8") == export_markdown(plan, app.library, plan.language)
+        assert target.read_text(encoding="utf-8") == export_markdown(
+            plan, app.library, plan.language
+        )
 
 
 async def test_reorder_and_remove_agenda_items(tmp_path: Path) -> None:
@@ -158,7 +165,9 @@ async def test_edit_item_and_checks_update(tmp_path: Path) -> None:
 
 
 async def test_rotation_item_shows_rounds(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "station-rotation-afternoon.yaml")
+    app = make_app(
+        tmp_path / "home", open_path=ROOT / "examples" / "station-rotation-afternoon.yaml"
+    )
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         screen = app.screen
@@ -206,7 +215,9 @@ async def test_escape_with_unsaved_changes_can_discard(tmp_path: Path) -> None:
         await pilot.click("#answer-discard")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    assert not (tmp_path / "home" / "plans").exists() or not list((tmp_path / "home" / "plans").glob("*.yaml"))
+    assert not (tmp_path / "home" / "plans").exists() or not list(
+        (tmp_path / "home" / "plans").glob("*.yaml")
+    )
 
 
 async def test_autosave_and_recover_draft(tmp_path: Path) -> None:

@@ -36,7 +36,9 @@ def test_library_card(snap_compare, tmp_path: Path, size: tuple[int, int]) -> No
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
 def test_wizard_agenda(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "station-rotation-afternoon.yaml")
+    app = make_app(
+        tmp_path / "home", open_path=ROOT / "examples" / "station-rotation-afternoon.yaml"
+    )
 
     async def agenda(pilot: Pilot[None]) -> None:
         await ready(pilot)

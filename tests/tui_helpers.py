@@ -28,7 +28,9 @@ def make_app(
     locations = Locations(home=home, cache=home / "cache")
     if with_examples:
         locations.plans.mkdir(parents=True, exist_ok=True)
-        for offset, name in enumerate(["learning-group-meeting.yaml", "station-rotation-afternoon.yaml"]):
+        for offset, name in enumerate(
+            ["learning-group-meeting.yaml", "station-rotation-afternoon.yaml"]
+        ):
             target = locations.plans / name
             shutil.copy(ROOT / "examples" / name, target)
             stamp = time.mktime((2026, 11, 1, 12, offset, 0, 0, 0, -1))

@@ -10,6 +10,7 @@ can make a start faster but never make it wrong.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 import time
@@ -42,8 +43,14 @@ _head_decoder = msgspec.msgpack.Decoder(MethodHead)
 _encoder = msgspec.msgpack.Encoder()
 
 
+def cache_file_for(cache_dir: Path, folder: Path) -> Path:
+    """One cache file per library folder, so folders never evict each other."""
+    digest = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_dir / f"methods-{digest}.msgpack"
+
+
 class MethodCache:
-    """Read once at start, consulted per file, written back if anything changed."""
+    """One folder's cache: read once at start, consulted per file, written back if anything changed."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -89,10 +96,19 @@ class MethodCache:
         self.dirty = True
 
     def save(self) -> None:
-        """Write the entries used in this load, atomically; failures only cost speed."""
-        if not self.dirty and len(self.used) == len(self.items):
+        """Write back if anything new was parsed, atomically; failures only cost speed.
+
+        Entries this load did not use (another ``--library`` folder) are kept while
+        their files exist, so switching between folders stays fast.
+        """
+        if not self.dirty:
             return
-        data = _encoder.encode(_File(FORMAT, self.used))
+        kept = {
+            key: item
+            for key, item in self.items.items()
+            if key not in self.used and os.path.exists(key)
+        }
+        data = _encoder.encode(_File(FORMAT, {**kept, **self.used}))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".library-", dir=self.path.parent)

@@ -9,67 +9,18 @@ skipped, so one mistake never hides the rest of the library.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from facilkit.library.cache import MethodCache
-from facilkit.library.model import BUILTIN_LANGUAGES, Entry, Method, Origin
+from facilkit.library.cache import MethodCache, cache_file_for
+from facilkit.library.collection import Folder, Library, search_path
+from facilkit.library.model import BUILTIN_LANGUAGES, Entry
 from facilkit.library.validate import load_method
-from facilkit.paths import Locations, builtin_methods_dir, env_library_dirs
 from facilkit.problems import Problem
 from facilkit.yamlio import YamlError, load_file
 
 SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Folder:
-    """One folder on the search path and whose methods it holds."""
-
-    path: Path
-    origin: Origin
-    required: bool = False
-    """A folder the user named explicitly: missing it is a problem."""
-
-
-@dataclass
-class Library:
-    """The methods that loaded, by id in search-path order, and every problem found."""
-
-    entries: dict[str, Entry] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries.values())
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def __contains__(self, method_id: object) -> bool:
-        return method_id in self.entries
-
-    def get(self, method_id: str) -> Method | None:
-        entry = self.entries.get(method_id)
-        return entry.method if entry else None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-
-def search_path(
-    locations: Locations,
-    extra: Sequence[Path] = (),
-    env: Mapping[str, str] | None = None,
-    include_builtin: bool = True,
-) -> list[Folder]:
-    """The folders to load, in order; later ones override earlier ones."""
-    folders = [Folder(builtin_methods_dir(), "builtin")] if include_builtin else []
-    folders.append(Folder(locations.user_methods, "user"))
-    folders += [Folder(path, "user", required=True) for path in env_library_dirs(env)]
-    folders += [Folder(Path(path), "user", required=True) for path in extra]
-    return folders
+__all__ = ["Folder", "Library", "load_library", "method_files", "missing_related", "search_path"]
 
 
 def method_files(folder: Path) -> list[tuple[Path, os.stat_result]]:
@@ -90,10 +41,13 @@ def method_files(folder: Path) -> list[tuple[Path, os.stat_result]]:
     return found
 
 
-def load_library(folders: Sequence[Folder], cache: MethodCache | None = None) -> Library:
-    """Load every folder; the cache (if given) skips files unchanged since last time."""
+def load_library(folders: Sequence[Folder], cache_dir: Path | None = None) -> Library:
+    """Load every folder; with a cache folder, files unchanged since last time are not parsed."""
     library = Library()
     for folder in folders:
+        cache = (
+            MethodCache(cache_file_for(cache_dir, folder.path)) if cache_dir is not None else None
+        )
         if not folder.path.is_dir():
             if folder.required:
                 library.problems.append(
@@ -113,9 +67,9 @@ def load_library(folders: Sequence[Folder], cache: MethodCache | None = None) ->
                     cache.put(path, stat, required, method)
                 entry = Entry(method, str(path), folder.origin)
             _add(library, entry, seen_here)
+        if cache:
+            cache.save()
     library.problems += list(missing_related(library))
-    if cache:
-        cache.save()
     return library
 
 

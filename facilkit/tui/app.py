@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, InvalidThemeError, SystemCommand
@@ -18,17 +20,18 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from facilkit.i18n import detect_language
-from facilkit.library.cache import MethodCache
-from facilkit.library.loader import Folder, Library, load_library, search_path
+from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations
-from facilkit.plans.drafts import Drafts
 from facilkit.plans.model import Plan, new_plan
 from facilkit.plans.storage import PlanError, load_plan, plan_from_template, templates
 from facilkit.tui.commands import MethodCommands
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.strings import t
+
+if TYPE_CHECKING:
+    from facilkit.plans.drafts import Drafts
 
 AUTOSAVE_SECONDS = 5.0
 THEME = "textual-dark"
@@ -80,7 +83,6 @@ class FacilkitApp(App[None]):
         self.library = Library()
         self.search_index = SearchIndex([])
         self.library_loaded = False
-        self.drafts = Drafts(locations.drafts)
         localize_bindings(self, lang)
 
     # --- start-up -----------------------------------------------------------
@@ -89,18 +91,30 @@ class FacilkitApp(App[None]):
         with contextlib.suppress(InvalidThemeError):
             self.theme = THEME
         self.push_screen(self.localized(HomeScreen()))
-        self.load_library_in_background()
+        # after the first frame, so the worker does not compete with it for the GIL
+        self.call_after_refresh(self.load_library_in_background)
 
     def localized(self, screen: Screen[object]) -> Screen[object]:
         localize_bindings(screen, self.lang)
         return screen
 
+    @cached_property
+    def drafts(self) -> Drafts:
+        from facilkit.plans.drafts import Drafts
+
+        return Drafts(self.locations.drafts)
+
     @work(thread=True, exclusive=True, group="library")
     def load_library_in_background(self) -> None:
-        cache = MethodCache(self.locations.library_cache) if self.use_cache else None
-        library = load_library(self.folders, cache)
+        """Parsing stays off the first frame: imported and run in a worker thread."""
+        from facilkit.library.loader import load_library
+
+        cache_dir = self.locations.method_cache if self.use_cache else None
+        library = load_library(self.folders, cache_dir)
         index = SearchIndex(library, sort_lang=self.lang)
         self.call_from_thread(self.library_ready, library, index)
+        # while the user reads the home screen: make opening the library instant
+        import rich.markdown  # noqa: F401
 
     def library_ready(self, library: Library, index: SearchIndex) -> None:
         self.library, self.search_index, self.library_loaded = library, index, True

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilkit.export.plan import export_markdown
 from facilkit.plans.storage import (
     PlanError,
     PlanFile,
@@ -143,6 +142,8 @@ class HomeScreen(FacilScreen):
         default = str(Path.cwd() / f"{slugify(plan_file.title)}.md")
 
         def export(target: str | None) -> None:
+            from facilkit.export.plan import export_markdown
+
             if not target:
                 return
             try:

@@ -37,9 +37,19 @@ class LibraryScreen(FacilScreen):
             yield Select([], prompt=t("lib.category", lang), id="category", compact=True)
             processes = [(label(f"process.{p}", lang), p) for p in PROCESSES]
             yield Select(processes, prompt=t("lib.process", lang), id="process", compact=True)
-            yield Input(placeholder=t("lib.fits", lang), id="fits", type="integer", max_length=4, compact=True)
             yield Input(
-                placeholder=t("lib.participants", lang), id="participants", type="integer", max_length=4, compact=True
+                placeholder=t("lib.fits", lang),
+                id="fits",
+                type="integer",
+                max_length=4,
+                compact=True,
+            )
+            yield Input(
+                placeholder=t("lib.participants", lang),
+                id="participants",
+                type="integer",
+                max_length=4,
+                compact=True,
             )
         with Horizontal(id="library-body"):
             with Vertical(id="list-pane"):

@@ -386,7 +386,9 @@ class PlanScreen(FacilScreen):
     def show_step(self, step: str) -> None:
         """Switch to a step and put the cursor in its first field."""
         self.query_one(TabbedContent).active = step
-        first = self.query_one(f"#{step}", TabPane).query("DataTable, TextArea, Input, Select, VerticalScroll")
+        first = self.query_one(f"#{step}", TabPane).query(
+            "DataTable, TextArea, Input, Select, VerticalScroll"
+        )
         if first:
             first.first().focus()
 

@@ -1,0 +1,129 @@
+"""TUI benchmarks (DESIGN.md §6), each figure printed beside R from the same run.
+
+R is a minimal Textual app (one Static): process start to first frame. Asserts nothing.
+Run: python bench/bench_tui.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import generate
+from facilkit.library.loader import Folder, load_library
+from facilkit.library.search import Filters, SearchIndex
+
+PROBE = Path(__file__).with_name("tui_probe.py")
+RUNS = 7
+
+
+def probe(args: list[str], home: Path) -> dict[str, float]:
+    env = {**os.environ, "BENCH_T0": repr(time.time()), "FACILKIT_HOME": str(home)}
+    env["BENCH_T0"] = repr(time.time())
+    out = subprocess.run(
+        [sys.executable, str(PROBE), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return {
+        k: float(v) for k, v in (line.split() for line in out.stdout.split("\n") if line.strip())
+    }
+
+
+def median_of(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+async def interaction(folder: Path, home: Path) -> dict[str, float]:
+    """Keystroke-to-frame and cursor-to-card inside a running app (10,000 methods)."""
+    from facilkit.paths import Locations
+    from facilkit.tui.app import create_app
+    from facilkit.tui.widgets.method_card import MethodCard
+    from facilkit.tui.widgets.method_list import MethodList
+
+    app = create_app(Locations(home=home, cache=home / "cache"), extra_folders=[folder], lang="en")
+    figures: dict[str, list[float]] = {"key": [], "cursor": [], "card_render": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash")
+        for char in "sparring team":
+            started = time.perf_counter()
+            await pilot.press("space" if char == " " else char)
+            await pilot.wait_for_scheduled_animations()
+            figures["key"].append(time.perf_counter() - started)
+        await pilot.press("ctrl+r", "tab")
+        methods = screen.query_one(MethodList)
+        methods.focus()
+        await pilot.pause()
+        card = screen.query_one(MethodCard)
+        for _ in range(15):
+            started = time.perf_counter()
+            await pilot.press("down")
+            figures["cursor"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            card.body.render_lines(card.body.region)
+            figures["card_render"].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in figures.items()}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        lib1k = generate(root / "lib1k", 1_000)
+        lib10k = generate(root / "lib10k", 10_000, seed=2)
+        home = root / "home"
+        for folder in (lib1k, lib10k):  # warm the cache, as on a user's second start
+            probe(["facilkit", str(folder)], home)
+        r_runs, f_runs = [], []
+        for _ in range(RUNS):  # interleaved, so both see the same machine load
+            r_runs.append(probe(["minimal"], home))
+            f_runs.append(probe(["facilkit", str(lib1k)], home))
+        big = [probe(["facilkit", str(lib10k)], home) for _ in range(3)]
+        r = median_of(r_runs, "first_frame")
+        first = median_of(f_runs, "first_frame")
+        usable = median_of(f_runs, "usable")
+        print(f"R (minimal Textual app, start to first frame)   {r * 1e3:7.0f} ms")
+        print(
+            f"facilkit, 1,000 methods: first frame           {first * 1e3:7.0f} ms = {first / r:.2f} x R (budget 1.5)"
+        )
+        print(
+            f"facilkit, 1,000 methods: list and card usable  {usable * 1e3:7.0f} ms = {usable / r:.2f} x R (budget 2.0)"
+        )
+        print(
+            f"facilkit, 10,000 methods: list and card usable {median_of(big, 'usable') * 1e3:7.0f} ms"
+        )
+        print(
+            f"peak memory: {median_of(f_runs, 'rss_mib'):.0f} MiB at 1,000 (budget 60), "
+            f"{median_of(big, 'rss_mib'):.0f} MiB at 10,000 (budget 160)"
+        )
+        index = SearchIndex(load_library([Folder(lib10k, "user")]), sort_lang="en")
+        started = time.perf_counter()
+        for _ in range(20):
+            index.filter(Filters(query="sparring"))
+        print(
+            f"filter at 10,000 methods                       {(time.perf_counter() - started) / 20 * 1e3:7.2f} ms (budget 5)"
+        )
+        figures = asyncio.run(interaction(lib10k, home))
+        print(
+            f"keystroke to new frame, 10,000 methods (Pilot) {figures['key'] * 1e3:7.1f} ms (budget 50)"
+        )
+        print(
+            f"cursor move to new card (Pilot)                {figures['cursor'] * 1e3:7.1f} ms (budget 33)"
+        )
+        print(
+            f"  of which rendering the card                  {figures['card_render'] * 1e3:7.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
