@@ -290,6 +290,10 @@ def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.Monke
     load_library([Folder(tmp_path / "a", "user")], cache_dir)
     load_library([Folder(tmp_path / "b", "user")], cache_dir)
     calls: list[Path] = []
-    monkeypatch.setattr("facilkit.library.loader.load_method", lambda p, r: calls.append(p) or (None, []))
-    library = load_library([Folder(tmp_path / "a", "user"), Folder(tmp_path / "b", "user")], cache_dir)
+    monkeypatch.setattr(
+        "facilkit.library.loader.load_method", lambda p, r: calls.append(p) or (None, [])
+    )
+    library = load_library(
+        [Folder(tmp_path / "a", "user"), Folder(tmp_path / "b", "user")], cache_dir
+    )
     assert calls == [] and set(library.entries) == {"m-a", "m-b"}

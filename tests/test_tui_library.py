@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from facilkit.library.loader import Folder
 from facilkit.tui.screens.library import LibraryScreen
+from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 from tests.conftest import METHOD_YAML, write_method
@@ -66,10 +67,16 @@ async def test_filters_narrow_the_list(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         methods = screen.query_one(MethodList)
-        screen.query_one("#process", Select).value = "close"
+        await pilot.click("#process")  # a click steps to the next option: opening processes
         await pilot.pause()
+        assert screen.query_one("#process", Cycle).value == "open"
+        assert all(e.head.process in ("open", "both") for e in methods.entries)
+        screen.query_one("#process", Cycle).focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert screen.query_one("#process", Cycle).value == "close"
         assert methods.entries and all(e.head.process in ("close", "both") for e in methods.entries)
-        screen.query_one("#process", Select).clear()
+        screen.query_one("#process", Cycle).value = None
         screen.query_one("#fits", Input).value = "10"
         await pilot.pause()
         assert all(e.head.duration.min <= 10 for e in methods.entries)

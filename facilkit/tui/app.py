@@ -112,9 +112,10 @@ class FacilkitApp(App[None]):
         cache_dir = self.locations.method_cache if self.use_cache else None
         library = load_library(self.folders, cache_dir)
         index = SearchIndex(library, sort_lang=self.lang)
+        # import what the library screen needs here, off the main thread
+        import facilkit.tui.screens.library  # noqa: F401
+
         self.call_from_thread(self.library_ready, library, index)
-        # while the user reads the home screen: make opening the library instant
-        import rich.markdown  # noqa: F401
 
     def library_ready(self, library: Library, index: SearchIndex) -> None:
         self.library, self.search_index, self.library_loaded = library, index, True

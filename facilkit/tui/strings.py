@@ -67,6 +67,7 @@ register(
         "lib.search": ("Søg i navn, resumé og nøgleord …", "Search name, summary and tags …"),
         "lib.category": ("Kategori", "Category"),
         "lib.process": ("Proces", "Process"),
+        "lib.all": ("alle", "all"),
         "lib.fits": ("Højst min", "Max min"),
         "lib.participants": ("Deltagere", "Participants"),
         "lib.count": ("{shown} af {total} metoder", "{shown} of {total} methods"),

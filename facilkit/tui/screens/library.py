@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from facilkit.i18n import t as label
 from facilkit.library.search import Filters
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
+from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 
@@ -34,9 +35,9 @@ class LibraryScreen(FacilScreen):
         yield Header()
         yield Input(placeholder=t("lib.search", lang), id="search")
         with Horizontal(id="filters"):
-            yield Select([], prompt=t("lib.category", lang), id="category", compact=True)
+            yield Cycle(t("lib.category", lang), t("lib.all", lang), [], id="category")
             processes = [(label(f"process.{p}", lang), p) for p in PROCESSES]
-            yield Select(processes, prompt=t("lib.process", lang), id="process", compact=True)
+            yield Cycle(t("lib.process", lang), t("lib.all", lang), processes, id="process")
             yield Input(
                 placeholder=t("lib.fits", lang),
                 id="fits",
@@ -64,8 +65,7 @@ class LibraryScreen(FacilScreen):
 
     def library_changed(self) -> None:
         index = self.facil.search_index
-        categories = self.query_one("#category", Select)
-        categories.set_options([(c, c) for c in index.categories()])
+        self.query_one("#category", Cycle).set_options([(c, c) for c in index.categories()])
         self.apply_filters()
         if self.facil.library.errors:
             self.notify(
@@ -79,12 +79,10 @@ class LibraryScreen(FacilScreen):
             value = self.query_one(widget_id, Input).value.strip()
             return int(value) if value.isdigit() else None
 
-        category = self.query_one("#category", Select).value
-        process = self.query_one("#process", Select).value
         return Filters(
             query=self.query_one("#search", Input).value,
-            category=category if isinstance(category, str) else None,
-            process=process if isinstance(process, str) else None,
+            category=self.query_one("#category", Cycle).value,
+            process=self.query_one("#process", Cycle).value,
             fits_minutes=number("#fits"),
             participants=number("#participants"),
         )
@@ -98,7 +96,7 @@ class LibraryScreen(FacilScreen):
             self.query_one(MethodCard).show(None, t("lib.no_match", self.lang))
 
     @on(Input.Changed)
-    @on(Select.Changed)
+    @on(Cycle.Changed)
     def filters_changed(self) -> None:
         self.apply_filters()
 
@@ -130,11 +128,11 @@ class LibraryScreen(FacilScreen):
         self.query_one("#search", Input).focus()
 
     def action_clear_filters(self) -> None:
-        with self.prevent(Input.Changed, Select.Changed):
+        with self.prevent(Input.Changed, Cycle.Changed):
             for widget_id in ("#search", "#fits", "#participants"):
                 self.query_one(widget_id, Input).value = ""
             for widget_id in ("#category", "#process"):
-                self.query_one(widget_id, Select).clear()
+                self.query_one(widget_id, Cycle).value = None
         self.apply_filters()
 
     def action_problems(self) -> None:
