@@ -24,7 +24,6 @@ from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations
 from facilkit.plans.model import Plan, new_plan
-from facilkit.plans.storage import PlanError, load_plan, plan_from_template, templates
 from facilkit.tui.commands import MethodCommands
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
@@ -172,6 +171,8 @@ class FacilkitApp(App[None]):
             screen.dirty = screen.draft_dirty = True
 
     def open_plan_file(self, path: Path) -> None:
+        from facilkit.plans.storage import PlanError, load_plan
+
         try:
             plan = load_plan(path)
         except PlanError as error:
@@ -183,6 +184,7 @@ class FacilkitApp(App[None]):
         self.open_plan(new_plan(t("wiz.new_title", self.lang), self.lang), None, dirty=True)
 
     def choose_template(self) -> None:
+        from facilkit.plans.storage import load_plan, plan_from_template, templates
         from facilkit.tui.dialogs.basic import Pick
 
         titles = {name: load_plan(path).title for name, path in templates().items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,18 +12,11 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilkit.plans.storage import (
-    PlanError,
-    PlanFile,
-    list_plans,
-    load_plan,
-    new_plan_path,
-    save_plan,
-    slugify,
-)
-from facilkit.tui.dialogs.basic import Choose, Prompt
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
+
+if TYPE_CHECKING:
+    from facilkit.plans.storage import PlanFile
 
 
 class HomeScreen(FacilScreen):
@@ -52,7 +46,8 @@ class HomeScreen(FacilScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_plans()
+        # reading the plans (and importing YAML) waits until the first frame is out
+        self.call_after_refresh(self.refresh_plans)
         self.library_changed()
         self.query_one("#plans").focus()
 
@@ -61,6 +56,8 @@ class HomeScreen(FacilScreen):
 
     def refresh_plans(self) -> None:
         """Re-read the plans folder and keep the cursor on the same plan if it is there."""
+        from facilkit.plans.storage import list_plans
+
         plans_list = self.query_one("#plans", OptionList)
         current = self.selected
         self.plans = list_plans(self.facil.locations)
@@ -121,6 +118,8 @@ class HomeScreen(FacilScreen):
             self.facil.open_plan_file(self.selected.path)
 
     def action_duplicate(self) -> None:
+        from facilkit.plans.storage import PlanError, load_plan, new_plan_path, save_plan
+
         plan_file = self.selected
         if plan_file is None:
             return
@@ -136,6 +135,9 @@ class HomeScreen(FacilScreen):
         self.refresh_plans()
 
     def action_export(self) -> None:
+        from facilkit.plans.storage import PlanError, load_plan, slugify
+        from facilkit.tui.dialogs.basic import Prompt
+
         plan_file = self.selected
         if plan_file is None:
             return
@@ -159,6 +161,8 @@ class HomeScreen(FacilScreen):
         self.app.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
 
     def action_delete(self) -> None:
+        from facilkit.tui.dialogs.basic import Choose
+
         plan_file = self.selected
         if plan_file is None:
             return
