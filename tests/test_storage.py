@@ -75,6 +75,12 @@ def test_two_titles_with_one_slug_do_not_overwrite(locations: Locations) -> None
     assert first != second and second.name == "moede-2.yaml"
 
 
+def test_first_save_of_a_new_plan_leaves_no_backup(locations: Locations) -> None:
+    path = new_plan_path("Ny", locations)
+    save_plan(new_plan("Ny"), path)
+    assert not path.with_name(path.name + ".bak").exists()
+
+
 def test_save_keeps_backup(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     save_plan(new_plan("first"), path)
