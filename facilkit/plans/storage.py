@@ -159,7 +159,9 @@ def save_plan(plan: Plan, path: Path, backup: bool = True) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        if backup and path.exists() and path.stat().st_size > 0:  # an empty file only reserved the name
+        if (
+            backup and path.exists() and path.stat().st_size > 0
+        ):  # an empty file only reserved the name
             shutil.copy2(path, path.with_name(path.name + ".bak"))
         os.replace(temp_name, path)
     except BaseException:

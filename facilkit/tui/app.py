@@ -195,6 +195,26 @@ class FacilkitApp(App[None]):
 
         self.push_screen(Pick(t("dlg.choose_template", self.lang), list(titles.items())), chosen)
 
+    def export_plan(self, plan: Plan) -> None:
+        """Ask where to, then write the plan's Markdown run plan (in the plan's language)."""
+        from facilkit.export.plan import export_markdown
+        from facilkit.plans.storage import slugify
+        from facilkit.tui.dialogs.basic import Prompt
+
+        def export(target: str | None) -> None:
+            if not target:
+                return
+            try:
+                text = export_markdown(plan, self.library, plan.language)
+                Path(target).expanduser().write_text(text, encoding="utf-8")
+            except OSError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(t("wiz.exported", self.lang).format(path=target), markup=False)
+
+        default = str(Path.cwd() / f"{slugify(plan.title)}.md")
+        self.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
+
     def show_library(self) -> None:
         from facilkit.tui.screens.library import LibraryScreen
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -135,30 +134,16 @@ class HomeScreen(FacilScreen):
         self.refresh_plans()
 
     def action_export(self) -> None:
-        from facilkit.plans.storage import PlanError, load_plan, slugify
-        from facilkit.tui.dialogs.basic import Prompt
+        from facilkit.plans.storage import PlanError, load_plan
 
-        plan_file = self.selected
-        if plan_file is None:
+        if self.selected is None:
             return
-        default = str(Path.cwd() / f"{slugify(plan_file.title)}.md")
-
-        def export(target: str | None) -> None:
-            from facilkit.export.plan import export_markdown
-
-            if not target:
-                return
-            try:
-                plan = load_plan(plan_file.path)
-                Path(target).expanduser().write_text(
-                    export_markdown(plan, self.facil.library, self.lang), encoding="utf-8"
-                )
-            except (PlanError, OSError) as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.notify(t("wiz.exported", self.lang).format(path=target), markup=False)
-
-        self.app.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
+        try:
+            plan = load_plan(self.selected.path)
+        except PlanError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.facil.export_plan(plan)
 
     def action_delete(self) -> None:
         from facilkit.tui.dialogs.basic import Choose

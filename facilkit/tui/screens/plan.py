@@ -38,8 +38,8 @@ from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.clock import format_clock
 from facilkit.plans.model import AgendaItem, Plan, Rotation
 from facilkit.plans.schedule import Schedule, schedule
-from facilkit.plans.storage import PlanError, new_plan_path, save_plan, slugify
-from facilkit.tui.dialogs.basic import Choose, Prompt
+from facilkit.plans.storage import PlanError, new_plan_path, save_plan
+from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.base import FacilScreen
@@ -500,22 +500,7 @@ class PlanScreen(FacilScreen):
         self.save()
 
     def action_export(self) -> None:
-        default = str(Path.cwd() / f"{slugify(self.plan.title)}.md")
-
-        def export(target: str | None) -> None:
-            if not target:
-                return
-            try:
-                Path(target).expanduser().write_text(
-                    export_markdown(self.plan, self.facil.library, self.plan.language),
-                    encoding="utf-8",
-                )
-            except OSError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.notify(t("wiz.exported", self.lang).format(path=target), markup=False)
-
-        self.app.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
+        self.facil.export_plan(self.plan)
 
     def autosave(self) -> None:
         """Write a draft if anything changed since the last one."""
