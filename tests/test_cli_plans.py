@@ -65,3 +65,17 @@ def test_corrupt_plan_exit_1_with_position(
     path.write_text("facilkit_plan: 1\ntitle: x\n\tagenda: []\n", encoding="utf-8")
     code, _, err = run(capsys, "plan", "export", str(path))
     assert code == 1 and f"{path}:3:1:" in err
+
+
+def test_open_unknown_plan_fails_before_the_tui(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "open", "no-such-plan")
+    assert code == 1 and "no plan 'no-such-plan'" in err
+
+
+def test_open_starts_the_tui_on_the_plan(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    started: list[object] = []
+    monkeypatch.setattr("facilkit.tui.app.FacilkitApp.run", lambda self: started.append(self.open_path))
+    code, _, _ = run(capsys, "open", str(EXAMPLES["learning-group-meeting"]))
+    assert code == 0 and started == [EXAMPLES["learning-group-meeting"]]
+    code, _, _ = run(capsys)
+    assert code == 0 and started[-1] is None
