@@ -38,7 +38,7 @@ def minimal() -> None:
 def facilkit(folder: str) -> None:
     from pathlib import Path
 
-    from facilkit.tui.app import create_app
+    from facilkit.tui.app import FacilkitApp, create_app
     from facilkit.tui.screens.library import LibraryScreen
 
     app = create_app(extra_folders=[Path(folder)], lang="en")
@@ -65,7 +65,13 @@ def facilkit(folder: str) -> None:
         app.call_after_refresh(check_usable)
 
     app.library_ready = ready  # type: ignore[method-assign]
-    app.call_after_refresh(first_frame)
+    original_mount = FacilkitApp.on_mount
+
+    def on_mount(self: FacilkitApp) -> None:  # the home screen is pushed here
+        original_mount(self)
+        self.call_after_refresh(first_frame)
+
+    FacilkitApp.on_mount = on_mount  # type: ignore[method-assign]
     app.run(headless=True)
 
 
