@@ -52,7 +52,7 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
     from facilkit.tui.widgets.method_list import MethodList
 
     app = create_app(Locations(home=home, cache=home / "cache"), extra_folders=[folder], lang="en")
-    figures: dict[str, list[float]] = {"key": [], "cursor": []}
+    figures: dict[str, list[float]] = {"key": [], "cursor": [], "floor": []}
     frames: list[float] = []
 
     async def latency(pilot, key: str) -> float:  # type: ignore[no-untyped-def]
@@ -83,6 +83,10 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
         await pilot.pause()
         for _ in range(15):
             figures["cursor"].append(await latency(pilot, "down"))
+        await pilot.press("home")
+        await pilot.pause()
+        for _ in range(15):  # the floor: a key that repaints the list but changes no card
+            figures["floor"].append(await latency(pilot, "up"))
     return {name: statistics.median(values) for name, values in figures.items()}
 
 
@@ -129,6 +133,9 @@ def main() -> None:
         )
         print(
             f"cursor move to new card, 10,000 methods        {figures['cursor'] * 1e3:7.1f} ms (budget 33)"
+        )
+        print(
+            f"  floor, a key that repaints but shows no new card {figures['floor'] * 1e3:5.1f} ms"
         )
 
 
