@@ -72,9 +72,13 @@ def test_open_unknown_plan_fails_before_the_tui(capsys: pytest.CaptureFixture[st
     assert code == 1 and "no plan 'no-such-plan'" in err
 
 
-def test_open_starts_the_tui_on_the_plan(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_open_starts_the_tui_on_the_plan(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     started: list[object] = []
-    monkeypatch.setattr("facilkit.tui.app.FacilkitApp.run", lambda self: started.append(self.open_path))
+    monkeypatch.setattr(
+        "facilkit.tui.app.FacilkitApp.run", lambda self: started.append(self.open_path)
+    )
     code, _, _ = run(capsys, "open", str(EXAMPLES["learning-group-meeting"]))
     assert code == 0 and started == [EXAMPLES["learning-group-meeting"]]
     code, _, _ = run(capsys)

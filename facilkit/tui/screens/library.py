@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from facilkit.i18n import t as label
 from facilkit.library.search import Filters
@@ -15,6 +15,7 @@ from facilkit.tui.strings import t
 from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
+from facilkit.tui.widgets.virtual import StatusText
 
 PROCESSES = ("open", "close", "both", "none")
 
@@ -55,7 +56,7 @@ class LibraryScreen(FacilScreen):
         with Horizontal(id="library-body"):
             with Vertical(id="list-pane"):
                 yield MethodList(lang, id="methods")
-                yield Static("", id="list-status", markup=False)
+                yield StatusText(id="list-status")
             yield MethodCard(lang, id="card")
         yield Footer()
 
@@ -91,7 +92,9 @@ class LibraryScreen(FacilScreen):
         entries = self.facil.search_index.filter(self.current_filters())
         self.query_one(MethodList).set_entries(entries)
         status = t("lib.count", self.lang).format(shown=len(entries), total=len(self.facil.library))
-        self.query_one("#list-status", Static).update(f"{status}\n{t('lib.legend', self.lang)}")
+        self.query_one("#list-status", StatusText).set_text(
+            f"{status}\n{t('lib.legend', self.lang)}"
+        )
         if not entries:
             self.query_one(MethodCard).show(None, t("lib.no_match", self.lang))
 

@@ -18,6 +18,7 @@ from textual.strip import Strip
 from facilkit.export.card import method_card
 from facilkit.library.model import Entry
 from facilkit.tui.strings import t
+from facilkit.tui.widgets.virtual import set_virtual_size
 
 
 class MethodCard(ScrollView, can_focus=True):
@@ -68,7 +69,7 @@ class MethodCard(ScrollView, can_focus=True):
         lines = console.render_lines(self._renderable, options, style=self.rich_style, pad=True)
         self._lines = [Strip(line, width) for line in lines]
         self._width = width
-        self.virtual_size = Size(width, len(self._lines))
+        set_virtual_size(self, Size(width, len(self._lines)))
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -12,6 +12,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from facilkit.library.model import Entry
+from facilkit.tui.widgets.virtual import set_virtual_size
 
 
 def row_mark(entry: Entry) -> str:
@@ -60,7 +61,7 @@ class MethodList(ScrollView, can_focus=True):
         """Replace the rows (a filter changed); keeps the cursor on the same method if present."""
         previous = self.current
         self.entries = entries
-        self.virtual_size = Size(self.size.width, len(entries))
+        set_virtual_size(self, Size(self.size.width, len(entries)))
         index = entries.index(previous) if previous in entries else 0
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = index
