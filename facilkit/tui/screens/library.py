@@ -108,7 +108,11 @@ class LibraryScreen(FacilScreen):
         self.query_one(MethodList).focus()
 
     def on_method_list_highlighted(self, event: MethodList.Highlighted) -> None:
-        self.query_one(MethodCard).show(event.entry, t("lib.no_match", self.lang))
+        card = self.query_one(MethodCard)
+        card.show(event.entry, t("lib.no_match", self.lang))
+        methods = self.query_one(MethodList)
+        neighbours = methods.entries[max(methods.cursor - 1, 0) : methods.cursor + 2]
+        self.call_after_refresh(card.prefetch, neighbours)
 
     def on_method_list_selected(self, event: MethodList.Selected) -> None:
         self.query_one(MethodCard).focus()

@@ -7,6 +7,8 @@ render, not a render to measure the height and another to paint it.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
 from rich.text import Text
@@ -19,6 +21,8 @@ from facilkit.export.card import method_card
 from facilkit.library.model import Entry
 from facilkit.tui.strings import t
 from facilkit.tui.widgets.virtual import set_virtual_size
+
+CACHE_SIZE = 64
 
 
 class MethodCard(ScrollView, can_focus=True):
@@ -33,48 +37,89 @@ class MethodCard(ScrollView, can_focus=True):
         self._renderable: RenderableType = Text("")
         self._lines: list[Strip] = []
         self._width = 0
+        self._rendered: OrderedDict[tuple[str, int], tuple[str, list[Strip]]] = OrderedDict()
+        """Rendered cards by (entry, width), newest last: revisits and prefetches are free."""
 
     def show(self, entry: Entry | None, empty_text: str = "") -> None:
-        """Render ``entry``'s card, or ``empty_text`` when there is none."""
+        """Show ``entry``'s card, or ``empty_text`` when there is none."""
         if entry is not None and entry is self.entry:
             return  # same method: nothing to render again
         self.entry = entry
+        self.scroll_to(0, 0, animate=False, immediate=True)
         if entry is None:
             self.shown_text = empty_text
             self._renderable = Text(empty_text)
+            self._render_card()
+            return
+        self._show_rendered()
+
+    def prefetch(self, entries: list[Entry]) -> None:
+        """Render cards the cursor is likely to reach next, while the app is idle."""
+        width = self.scrollable_content_region.width
+        for entry in entries:
+            if width > 0 and (entry.path, width) not in self._rendered:
+                self._render_entry(entry, width)
+
+    def _renderable_for(self, entry: Entry) -> tuple[str, RenderableType]:
+        text = method_card(entry.method, self.lang)
+        parts: list[RenderableType] = [Markdown(text)]
+        if entry.overrides:
+            parts.append(
+                Text(
+                    t("lib.origin_override", self.lang).format(path=entry.overrides), style="italic"
+                )
+            )
+        if entry.origin == "user":
+            parts.append(
+                Text(t("lib.origin_user", self.lang).format(path=entry.path), style="italic")
+            )
+        return text, Group(*parts)
+
+    def _render_entry(self, entry: Entry, width: int) -> tuple[str, list[Strip]]:
+        text, renderable = self._renderable_for(entry)
+        lines = self._lines_of(renderable, width)
+        self._rendered[(entry.path, width)] = (text, lines)
+        while len(self._rendered) > CACHE_SIZE:
+            self._rendered.popitem(last=False)
+        return text, lines
+
+    def _lines_of(self, renderable: RenderableType, width: int) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update_width(width)
+        lines = console.render_lines(renderable, options, style=self.rich_style, pad=True)
+        return [Strip(line, width) for line in lines]
+
+    def _show_rendered(self) -> None:
+        width = self.scrollable_content_region.width
+        if self.entry is None or width <= 0:
+            return
+        key = (self.entry.path, width)
+        found = self._rendered.get(key)
+        if found is None:
+            found = self._render_entry(self.entry, width)
         else:
-            self.shown_text = method_card(entry.method, self.lang)
-            parts: list[RenderableType] = [Markdown(self.shown_text)]
-            if entry.overrides:
-                parts.append(
-                    Text(
-                        t("lib.origin_override", self.lang).format(path=entry.overrides),
-                        style="italic",
-                    )
-                )
-            if entry.origin == "user":
-                parts.append(
-                    Text(t("lib.origin_user", self.lang).format(path=entry.path), style="italic")
-                )
-            self._renderable = Group(*parts)
-        self.scroll_to(0, 0, animate=False, immediate=True)
-        self._render_card()
+            self._rendered.move_to_end(key)
+        self.shown_text, self._lines = found
+        self._width = width
+        set_virtual_size(self, Size(width, len(self._lines)))
+        self.refresh()
 
     def _render_card(self) -> None:
+        """Render a message (no method) at the current width."""
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        console = self.app.console
-        options = console.options.update_width(width)
-        lines = console.render_lines(self._renderable, options, style=self.rich_style, pad=True)
-        self._lines = [Strip(line, width) for line in lines]
+        self._lines = self._lines_of(self._renderable, width)
         self._width = width
         set_virtual_size(self, Size(width, len(self._lines)))
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
-            self._render_card()
+            if self.entry is None:
+                self._render_card()
+            else:
+                self._show_rendered()
 
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
