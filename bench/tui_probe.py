@@ -39,7 +39,6 @@ def facilkit(folder: str) -> None:
     from pathlib import Path
 
     from facilkit.tui.app import FacilkitApp, create_app
-    from facilkit.tui.screens.library import LibraryScreen
 
     app = create_app(extra_folders=[Path(folder)], lang="en")
     original_ready = app.library_ready
@@ -53,6 +52,10 @@ def facilkit(folder: str) -> None:
         app.call_after_refresh(check_usable)
 
     def check_usable() -> None:
+        from facilkit.tui.screens.library import (
+            LibraryScreen,  # imported here: not part of the first frame
+        )
+
         screen = app.screen
         if isinstance(screen, LibraryScreen):
             card = screen.query_one("#card")
