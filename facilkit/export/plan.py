@@ -12,10 +12,8 @@ from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.library.model import localize
 from facilkit.plans.clock import format_clock
-from facilkit.plans.model import Plan
-from facilkit.plans.schedule import Schedule, Slot, schedule
-
-KNOWN_ROLES = ("facilitator", "timekeeper", "note-taker")
+from facilkit.plans.model import KNOWN_ROLES, Plan
+from facilkit.plans.schedule import Schedule, Slot, schedule, slot_title
 
 
 def export_markdown(plan: Plan, library: Library, lang: str) -> str:
@@ -77,17 +75,6 @@ def _idoart(plan: Plan, plan_schedule: Schedule, lang: str) -> str:
         [t("time", lang), time],
     ]
     return f"## {t('idoart', lang)}\n\n" + escape.table(["", ""], rows)
-
-
-def slot_title(slot: Slot, lang: str) -> str:
-    """What the item is called in the agenda."""
-    if slot.item.title:
-        return slot.item.title
-    if slot.method is not None:
-        return slot.method.name_in(lang)
-    if slot.item.method:
-        return f"{slot.item.method} ({t('unknown_method', lang)})"
-    return t(slot.item.kind if slot.item.kind in ("break",) else "item", lang)
 
 
 def slot_how(slot: Slot, lang: str) -> str:

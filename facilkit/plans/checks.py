@@ -13,7 +13,7 @@ from facilkit.i18n import register, t
 from facilkit.library.loader import Library
 from facilkit.plans.clock import ClockError, format_clock, parse_clock
 from facilkit.plans.model import Plan
-from facilkit.plans.schedule import Schedule, Slot, rotation_minutes, schedule
+from facilkit.plans.schedule import Schedule, Slot, rotation_minutes, schedule, slot_title
 
 Severity = Literal["error", "warning", "hint"]
 MAX_WITHOUT_BREAK = 90
@@ -113,13 +113,6 @@ class Finding:
         return t(f"check.{self.code}", lang).format(**self.params)
 
 
-def item_name(slot: Slot, lang: str) -> str:
-    """The item's title as the user sees it."""
-    if slot.method is not None:
-        return slot.item.title or slot.method.name_in(lang)
-    return slot.item.title or slot.item.method or t("item", lang) + f" {slot.index + 1}"
-
-
 def check_plan(plan: Plan, library: Library, lang: str = "en") -> list[Finding]:
     """Every finding for a plan, errors first, then in agenda order."""
     plan_schedule = schedule(plan, library)
@@ -166,7 +159,7 @@ def _frame(plan_schedule: Schedule) -> list[Finding]:
 def _items(plan_schedule: Schedule, plan: Plan, lang: str) -> list[Finding]:
     found = []
     for slot in plan_schedule.slots:
-        item, method, name = slot.item, slot.method, item_name(slot, lang)
+        item, method, name = slot.item, slot.method, slot_title(slot, lang)
         if item.method and method is None:
             found.append(Finding("error", "unknown_method", slot.index, {"id": item.method}))
         if item.rotation is None and not item.minutes:
@@ -235,7 +228,7 @@ def _flow(plan_schedule: Schedule, lang: str) -> list[Finding]:
         if process == "close":
             if not ever_opened:
                 found.append(
-                    Finding("warning", "close_first", slot.index, {"name": item_name(slot, lang)})
+                    Finding("warning", "close_first", slot.index, {"name": slot_title(slot, lang)})
                 )
             opened_by = None
         elif process == "open":
@@ -247,7 +240,7 @@ def _flow(plan_schedule: Schedule, lang: str) -> list[Finding]:
     if opened_by is not None:
         found.append(
             Finding(
-                "warning", "never_closed", opened_by.index, {"name": item_name(opened_by, lang)}
+                "warning", "never_closed", opened_by.index, {"name": slot_title(opened_by, lang)}
             )
         )
     return found

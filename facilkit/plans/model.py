@@ -13,6 +13,9 @@ import msgspec
 FORMAT_VERSION = 1
 """The newest plan format this facilkit reads and writes."""
 
+KNOWN_ROLES = ("facilitator", "timekeeper", "note-taker")
+"""Roles the UI asks for by name and the export translates; any other role is free text."""
+
 ItemKind = Literal["item", "break", "lunch", "presentation"]
 BREAK_KINDS = ("break", "lunch")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.library.model import Method
 from facilkit.plans.clock import ClockError, parse_clock
@@ -143,3 +144,14 @@ def schedule(plan: Plan, library: Library | None = None) -> Schedule:
         slots.append(slot)
         clock += length
     return Schedule(start, slots, frame_end)
+
+
+def slot_title(slot: Slot, lang: str) -> str:
+    """What the item is called in the agenda."""
+    if slot.item.title:
+        return slot.item.title
+    if slot.method is not None:
+        return slot.method.name_in(lang)
+    if slot.item.method:
+        return f"{slot.item.method} ({t('unknown_method', lang)})"
+    return t(slot.item.kind if slot.item.kind in ("break",) else "item", lang)

@@ -31,13 +31,13 @@ from textual.widgets import (
     TextArea,
 )
 
-from facilkit.export.plan import export_markdown, slot_title
+from facilkit.export.plan import export_markdown
 from facilkit.i18n import t as label
 from facilkit.library.model import localize
 from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.clock import format_clock
-from facilkit.plans.model import AgendaItem, Plan, Rotation
-from facilkit.plans.schedule import Schedule, schedule
+from facilkit.plans.model import KNOWN_ROLES, AgendaItem, Plan, Rotation
+from facilkit.plans.schedule import Schedule, schedule, slot_title
 from facilkit.plans.storage import PlanError, new_plan_path, save_plan
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
@@ -47,7 +47,6 @@ from facilkit.tui.strings import t
 from facilkit.tui.widgets.timeline import Timeline
 
 STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
-KNOWN_ROLES = ("facilitator", "timekeeper", "note-taker")
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "hint": "·"}
 
 
