@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import msgspec
+from rich import box
 from rich.console import Group
 from rich.markdown import Markdown
 from rich.table import Table
@@ -342,10 +343,16 @@ class PlanScreen(FacilScreen):
         slot, lang = slots[index], self.lang
         rotation = slot.item.rotation
         assert rotation is not None
+        # compact, so five groups still fit beside the agenda at 80 columns
         table = Table(
-            title=t("wiz.rotation_for", lang).format(name=slot_title(slot, lang)), expand=False
+            title=t("wiz.rotation_for", lang).format(name=slot_title(slot, lang)),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            padding=(0, 0),
+            pad_edge=False,
+            expand=False,
         )
-        table.add_column(label("round", lang), justify="right")
+        table.add_column("#", justify="right")
         table.add_column(label("time", lang))
         for group in range(1, rotation.groups + 1):
             table.add_column(f"{label('group', lang)[0]}{group}", justify="right")
@@ -354,7 +361,10 @@ class PlanScreen(FacilScreen):
             if block.kind == "round":
                 table.add_row(str(block.number), span, *[str(s) for s in block.stations])
             else:
-                table.add_row("", span, label("break", lang) if block.kind == "break" else "↻")
+                mark = (
+                    "░" if block.kind == "break" else "↻"
+                )  # break as in the timeline legend; ↻ walk round
+                table.add_row(mark, span)
         rotation_view.update(table)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
