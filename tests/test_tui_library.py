@@ -59,6 +59,43 @@ async def test_cursor_moves_update_the_card(tmp_path: Path) -> None:
         assert methods.cursor == 2
 
 
+async def test_list_and_card_change_in_the_same_step(tmp_path: Path) -> None:
+    """A keystroke filters and a cursor move shows its card before any message is handled.
+
+    Both happen inside the key's own handler, so they reach the screen in one frame.
+    """
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        methods, card = screen.query_one(MethodList), screen.query_one(MethodCard)
+        screen.query_one("#search", Input).insert_text_at_cursor("ugu")
+        assert [e.id for e in methods.entries] == ["ugu"]  # no await in between
+        assert card.entry is methods.current
+        screen.query_one("#search", Input).value = ""
+        assert len(methods.entries) == len(app.library)
+        before = methods.cursor
+        methods.action_cursor(-1)  # "ugu" is the last method
+        assert methods.cursor == before - 1
+        assert card.entry is methods.current
+
+
+async def test_long_search_text_scrolls_in_its_field(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "slash", *("x" * 100))
+        await pilot.pause()
+        search = app.screen.query_one("#search", Input)
+        assert search.value == "x" * 100
+        assert search.scroll_x == search.max_scroll_x > 0  # the cursor end stays in view
+        await pilot.press("home")
+        await pilot.pause()
+        assert search.scroll_x == 0
+
+
 async def test_filters_narrow_the_list(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(120, 30)) as pilot:

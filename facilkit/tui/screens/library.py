@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
 from facilkit.i18n import t as label
+from facilkit.library.model import Entry
 from facilkit.library.search import Filters
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
 from facilkit.tui.widgets.cycle import Cycle
+from facilkit.tui.widgets.live_input import LiveInput
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 from facilkit.tui.widgets.virtual import StatusText
@@ -21,7 +22,11 @@ PROCESSES = ("open", "close", "both", "none")
 
 
 class LibraryScreen(FacilScreen):
-    """Every method in a virtual list beside the selected method's card."""
+    """Every method in a virtual list beside the selected method's card.
+
+    The filter fields and the list call this screen back directly instead of
+    posting messages, so a keystroke or cursor move shows its result in one frame.
+    """
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="library.back"),
@@ -31,31 +36,30 @@ class LibraryScreen(FacilScreen):
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
     ]
 
+    filters_paused = False
+    """True while several filter fields change at once (clearing them)."""
+
     def compose_body(self) -> ComposeResult:
-        lang = self.lang
+        lang, changed = self.lang, self.filters_changed
         yield Header()
-        yield Input(placeholder=t("lib.search", lang), id="search")
+        yield LiveInput(on_edit=changed, placeholder=t("lib.search", lang), id="search")
         with Horizontal(id="filters"):
-            yield Cycle(t("lib.category", lang), t("lib.all", lang), [], id="category")
+            all_label = t("lib.all", lang)
+            yield Cycle(t("lib.category", lang), all_label, [], on_change=changed, id="category")
             processes = [(label(f"process.{p}", lang), p) for p in PROCESSES]
-            yield Cycle(t("lib.process", lang), t("lib.all", lang), processes, id="process")
-            yield Input(
-                placeholder=t("lib.fits", lang),
-                id="fits",
-                type="integer",
-                max_length=4,
-                compact=True,
-            )
-            yield Input(
-                placeholder=t("lib.participants", lang),
-                id="participants",
-                type="integer",
-                max_length=4,
-                compact=True,
-            )
+            yield Cycle(t("lib.process", lang), all_label, processes, on_change=changed, id="process")
+            for field, placeholder in (("fits", "lib.fits"), ("participants", "lib.participants")):
+                yield LiveInput(
+                    on_edit=changed,
+                    placeholder=t(placeholder, lang),
+                    id=field,
+                    type="integer",
+                    max_length=4,
+                    compact=True,
+                )
         with Horizontal(id="library-body"):
             with Vertical(id="list-pane"):
-                yield MethodList(lang, id="methods")
+                yield MethodList(lang, on_highlight=self.show_card, id="methods")
                 yield StatusText(id="list-status")
             yield MethodCard(lang, id="card")
         yield Footer()
@@ -98,18 +102,17 @@ class LibraryScreen(FacilScreen):
         if not entries:
             self.query_one(MethodCard).show(None, t("lib.no_match", self.lang))
 
-    @on(Input.Changed)
-    @on(Cycle.Changed)
     def filters_changed(self) -> None:
-        self.apply_filters()
+        if self.is_mounted and not self.filters_paused:
+            self.apply_filters()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(MethodList).focus()
 
-    def on_method_list_highlighted(self, event: MethodList.Highlighted) -> None:
+    def show_card(self, entry: Entry | None) -> None:
         card = self.query_one(MethodCard)
-        card.show(event.entry, t("lib.no_match", self.lang))
+        card.show(entry, t("lib.no_match", self.lang))
         methods = self.query_one(MethodList)
         neighbours = methods.entries[max(methods.cursor - 1, 0) : methods.cursor + 2]
         self.call_after_refresh(card.prefetch, neighbours)
@@ -135,11 +138,14 @@ class LibraryScreen(FacilScreen):
         self.query_one("#search", Input).focus()
 
     def action_clear_filters(self) -> None:
-        with self.prevent(Input.Changed, Cycle.Changed):
+        self.filters_paused = True
+        try:
             for widget_id in ("#search", "#fits", "#participants"):
                 self.query_one(widget_id, Input).value = ""
             for widget_id in ("#category", "#process"):
                 self.query_one(widget_id, Cycle).value = None
+        finally:
+            self.filters_paused = False
         self.apply_filters()
 
     def action_problems(self) -> None:

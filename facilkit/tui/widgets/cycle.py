@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -14,6 +16,7 @@ class Cycle(Widget, can_focus=True):
     """Shows ``label: option``; enter, space, → and click step forward, ← steps back.
 
     The first option is "all" (value None), so a filter can always be switched off.
+    ``on_change`` is called at once (same frame), Changed is posted as well.
     """
 
     BINDINGS = [
@@ -34,9 +37,16 @@ class Cycle(Widget, can_focus=True):
             return self.cycle
 
     def __init__(
-        self, label: str, all_label: str, options: list[tuple[str, str]], *, id: str | None = None
+        self,
+        label: str,
+        all_label: str,
+        options: list[tuple[str, str]],
+        *,
+        on_change: Callable[[], None] | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.on_change = on_change
         self.label = label
         self.options: list[tuple[str, str | None]] = [(all_label, None), *options]
 
@@ -57,6 +67,8 @@ class Cycle(Widget, can_focus=True):
         self.refresh()
 
     def watch_index(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
         self.post_message(self.Changed(self))
 
     def action_step(self, direction: int) -> None:

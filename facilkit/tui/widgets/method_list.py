@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -23,7 +25,12 @@ def row_mark(entry: Entry) -> str:
 
 
 class MethodList(ScrollView, can_focus=True):
-    """Methods one per line; posts Highlighted on cursor moves and Selected on enter or click."""
+    """Methods one per line; calls ``on_highlight`` on cursor moves, posts Selected on enter or click.
+
+    ``on_highlight`` is called at once, not posted as a message: a message is
+    handled after the list's own frame has gone out, so whatever it changes (the
+    card) would reach the screen one or two frames (17-33 ms) later.
+    """
 
     BINDINGS = [
         Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up"),
@@ -38,19 +45,21 @@ class MethodList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
-        def __init__(self, entry: Entry | None) -> None:
-            self.entry = entry
-            super().__init__()
-
     class Selected(Message):
         def __init__(self, entry: Entry) -> None:
             self.entry = entry
             super().__init__()
 
-    def __init__(self, lang: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        *,
+        on_highlight: Callable[[Entry | None], None] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self.on_highlight = on_highlight
         self.entries: list[Entry] = []
 
     @property
@@ -74,7 +83,8 @@ class MethodList(ScrollView, can_focus=True):
             return
         self.scroll_to_region(Region(0, cursor, 1, 1), animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.Highlighted(self.current))
+        if self.on_highlight is not None:
+            self.on_highlight(self.current)
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step
