@@ -47,7 +47,9 @@ class LibraryScreen(FacilScreen):
             all_label = t("lib.all", lang)
             yield Cycle(t("lib.category", lang), all_label, [], on_change=changed, id="category")
             processes = [(label(f"process.{p}", lang), p) for p in PROCESSES]
-            yield Cycle(t("lib.process", lang), all_label, processes, on_change=changed, id="process")
+            yield Cycle(
+                t("lib.process", lang), all_label, processes, on_change=changed, id="process"
+            )
             for field, placeholder in (("fits", "lib.fits"), ("participants", "lib.participants")):
                 yield LiveInput(
                     on_edit=changed,
