@@ -20,6 +20,9 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 class FacilScreen(Screen[None]):
     """A screen that shows a short message instead of a broken layout below 80×24."""
 
+    edits_plan = False
+    """True for the plan wizard: lets the app find it without importing it."""
+
     @property
     def facil(self) -> FacilkitApp:
         return self.app  # type: ignore[return-value]

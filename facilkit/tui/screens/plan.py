@@ -67,6 +67,7 @@ def parse_roles(text: str) -> dict[str, str]:
 class PlanScreen(FacilScreen):
     """Walks a key person through I DO ART for one plan."""
 
+    edits_plan = True
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
         Binding("escape", "close", "Back", id="plan.back"),
