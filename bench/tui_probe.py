@@ -1,6 +1,11 @@
 """Started by bench_tui.py in a fresh process: prints seconds since BENCH_T0 at milestones.
 
 Modes: ``minimal`` (R: one Static), ``facilkit`` (first frame, then list and card usable).
+
+Both apps are timed the same way: a milestone is the moment the frame that shows
+it has been rendered and handed to the terminal (``App._display``), for R and for
+facilkit alike. ``settled`` is later: when Textual next runs its after-refresh
+callbacks, after any follow-up layout passes that change nothing on screen.
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ def minimal() -> None:
         def compose(self) -> ComposeResult:
             yield Static("R")
 
-        def on_mount(self) -> None:
-            self.call_after_refresh(self.done)
-
-        def done(self) -> None:
-            stamp("first_frame")
-            self.exit()
+        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            super()._display(screen, renderable)
+            if not hasattr(self, "drawn"):
+                self.drawn = True
+                stamp("first_frame")
+                self.call_after_refresh(self.exit)
 
     Minimal().run(headless=True)
 
@@ -42,39 +47,40 @@ def facilkit(folder: str) -> None:
 
     app = create_app(extra_folders=[Path(folder)], lang="en")
     original_ready = app.library_ready
+    original_display = FacilkitApp._display
+    seen: set[str] = set()
 
-    def first_frame() -> None:
-        stamp("first_frame")
+    def once(label: str) -> None:
+        if label not in seen:
+            seen.add(label)
+            stamp(label)
+
+    def display(self: FacilkitApp, screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        original_display(self, screen, renderable)
+        if type(screen).__name__ == "HomeScreen":
+            once("first_frame")
+        elif type(screen).__name__ == "LibraryScreen":
+            card = screen.query_one("#card")
+            methods = screen.query_one("#methods")
+            if card.shown_text and methods.entries:
+                once("usable")
 
     def ready(library, index) -> None:  # type: ignore[no-untyped-def]
         original_ready(library, index)
         app.show_library()
-        app.call_after_refresh(check_usable)
+        app.call_after_refresh(check_settled)
 
-    def check_usable() -> None:
-        from facilkit.tui.screens.library import (
-            LibraryScreen,  # imported here: not part of the first frame
-        )
-
-        screen = app.screen
-        if isinstance(screen, LibraryScreen):
-            card = screen.query_one("#card")
-            if card.shown_text:  # type: ignore[attr-defined]
-                stamp("usable")
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(f"rss_mib {rss:.1f}", flush=True)
-                app.exit()
-                return
-        app.call_after_refresh(check_usable)
+    def check_settled() -> None:
+        if "usable" in seen:
+            stamp("settled")
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"rss_mib {rss:.1f}", flush=True)
+            app.exit()
+            return
+        app.call_after_refresh(check_settled)
 
     app.library_ready = ready  # type: ignore[method-assign]
-    original_mount = FacilkitApp.on_mount
-
-    def on_mount(self: FacilkitApp) -> None:  # the home screen is pushed here
-        original_mount(self)
-        self.call_after_refresh(first_frame)
-
-    FacilkitApp.on_mount = on_mount  # type: ignore[method-assign]
+    FacilkitApp._display = display  # type: ignore[method-assign]
     app.run(headless=True)
 
 

@@ -32,3 +32,20 @@ def test_core_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_warm_start_reads_the_cache_without_the_yaml_parser(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The YAML reader (20 ms to import) is needed only for files the cache cannot serve."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from facilkit.library.loader import Folder, load_library\n"
+        "from facilkit.paths import builtin_methods_dir\n"
+        f"library = load_library([Folder(builtin_methods_dir(), 'builtin')], Path({str(tmp_path)!r}))\n"
+        "print(len(library.entries), 'yaml' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", code]
+    cold = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
+    warm = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
+    assert cold[1] == "True" and int(cold[0]) >= 20  # parsing the files needs it
+    assert warm == [cold[0], "False"]

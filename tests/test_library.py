@@ -230,7 +230,7 @@ def test_cache_serves_unchanged_files(tmp_path: Path, monkeypatch: pytest.Monkey
     assert cache_file_for(cache_dir, folder).exists()
     calls: list[Path] = []
     monkeypatch.setattr(
-        "facilkit.library.loader.load_method", lambda p, r: calls.append(p) or (None, [])
+        "facilkit.library.validate.load_method", lambda p, r: calls.append(p) or (None, [])
     )
     second = load_library([Folder(folder, "user")], cache_dir)
     assert calls == [] and list(second.entries) == list(first.entries)
@@ -291,7 +291,7 @@ def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.Monke
     load_library([Folder(tmp_path / "b", "user")], cache_dir)
     calls: list[Path] = []
     monkeypatch.setattr(
-        "facilkit.library.loader.load_method", lambda p, r: calls.append(p) or (None, [])
+        "facilkit.library.validate.load_method", lambda p, r: calls.append(p) or (None, [])
     )
     library = load_library(
         [Folder(tmp_path / "a", "user"), Folder(tmp_path / "b", "user")], cache_dir

@@ -178,3 +178,26 @@ async def test_danish_interface(tmp_path: Path) -> None:
             .startswith("Aktionslæring")
         )
         assert "Trin" in card_text(app)
+
+
+async def test_key_bar_shows_main_keys_and_clicks_press_them(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from facilkit.tui.widgets.key_bar import KeyBar
+
+    app = make_app(tmp_path / "home", lang="da")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        assert "Ny plan" in line and "Metoder" in line and line.rstrip().endswith("Alle kommandoer")
+        assert "Kopiér" not in line  # show=False keys live in the palette only
+        await pilot.click(KeyBar, offset=(line.index("Metoder"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        assert "Tilbage" in line and "Ny plan" not in line  # follows the screen
+        await pilot.click(KeyBar, offset=(line.index("Alle kommandoer"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

@@ -65,10 +65,10 @@ class MethodCache:
             self.items = loaded.items
 
     def get(
-        self, path: Path, stat: os.stat_result, required: tuple[str, ...], origin: Origin
+        self, path: str, stat: os.stat_result, required: tuple[str, ...], origin: Origin
     ) -> Entry | None:
         """The cached entry if the file is unchanged (same size and mtime), else None."""
-        key = str(path)
+        key = path
         item = self.items.get(key)
         if item is None:
             return None
@@ -86,13 +86,13 @@ class MethodCache:
         return Entry(head, key, origin, encoded=item.method)
 
     def put(
-        self, path: Path, stat: os.stat_result, required: tuple[str, ...], method: Method
+        self, path: str, stat: os.stat_result, required: tuple[str, ...], method: Method
     ) -> None:
         """Remember a freshly validated method, unless its file is too new to trust."""
         if stat.st_mtime_ns > time.time_ns() - RACY_NS:
             return
         raw = msgspec.Raw(_encoder.encode(method))
-        self.used[str(path)] = _Item(stat.st_size, stat.st_mtime_ns, required, raw)
+        self.used[path] = _Item(stat.st_size, stat.st_mtime_ns, required, raw)
         self.dirty = True
 
     def save(self) -> None:

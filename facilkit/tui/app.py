@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -61,6 +62,9 @@ class FacilkitApp(App[None]):
     COMMANDS = App.COMMANDS | {MethodCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette"
+        ),
     ]
 
     def __init__(
@@ -262,6 +266,12 @@ class FacilkitApp(App[None]):
             self.call_later(node.run_action, action)
 
         return run
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the app's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("cmd.search", self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     async def action_quit(self) -> None:
         plan_screen = self.plan_screen

@@ -20,6 +20,7 @@ register(
         ),
         # bindings
         "key.quit": ("Afslut", "Quit"),
+        "key.palette": ("Alle kommandoer", "All commands"),
         "key.back": ("Tilbage", "Back"),
         "key.library": ("Metoder", "Methods"),
         "key.new": ("Ny plan", "New plan"),
@@ -166,5 +167,6 @@ register(
         "cmd.open_method": ("Åbn metode: {name}", "Open method: {name}"),
         "cmd.add_method": ("Tilføj til dagsorden: {name}", "Add to agenda: {name}"),
         "cmd.key_help": ("Tast: {key}", "Key: {key}"),
+        "cmd.search": ("Søg efter kommandoer …", "Search for commands …"),
     }
 )

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
+from facilkit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilkit.plans.storage import PlanFile
@@ -42,7 +43,7 @@ class HomeScreen(FacilScreen):
         yield OptionList(id="plans")
         yield Static(t("home.hint", self.lang), id="home-hint", markup=False)
         yield Static(t("app.loading", self.lang), id="library-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # reading the plans (and importing YAML) waits until the first frame is out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from facilkit.i18n import t as label
 from facilkit.library.model import Entry
@@ -13,12 +13,15 @@ from facilkit.library.search import Filters
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
 from facilkit.tui.widgets.cycle import Cycle
+from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.live_input import LiveInput
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 from facilkit.tui.widgets.virtual import StatusText
 
 PROCESSES = ("open", "close", "both", "none")
+PREFETCH_DELAY = 0.15
+"""Seconds after a cursor move before the neighbouring cards are rendered."""
 
 
 class LibraryScreen(FacilScreen):
@@ -64,11 +67,13 @@ class LibraryScreen(FacilScreen):
                 yield MethodList(lang, on_highlight=self.show_card, id="methods")
                 yield StatusText(id="list-status")
             yield MethodCard(lang, id="card")
-        yield Footer()
+        yield KeyBar()
+
+    AUTO_FOCUS = "#methods"
+    """Focus starts on the list: moving it there after mounting costs a restyle and a frame."""
 
     def on_mount(self) -> None:
         self.library_changed()
-        self.query_one("#methods").focus()
 
     def library_changed(self) -> None:
         index = self.facil.search_index
@@ -97,12 +102,18 @@ class LibraryScreen(FacilScreen):
     def apply_filters(self) -> None:
         entries = self.facil.search_index.filter(self.current_filters())
         self.query_one(MethodList).set_entries(entries)
-        status = t("lib.count", self.lang).format(shown=len(entries), total=len(self.facil.library))
+        if self.facil.library_loaded:
+            status = t("lib.count", self.lang).format(
+                shown=len(entries), total=len(self.facil.library)
+            )
+            empty = t("lib.no_match", self.lang)
+        else:  # opened before the worker has finished: it calls library_changed
+            status = empty = t("app.loading", self.lang)
         self.query_one("#list-status", StatusText).set_text(
             f"{status}\n{t('lib.legend', self.lang)}"
         )
         if not entries:
-            self.query_one(MethodCard).show(None, t("lib.no_match", self.lang))
+            self.query_one(MethodCard).show(None, empty)
 
     def filters_changed(self) -> None:
         if self.is_mounted and not self.filters_paused:
@@ -117,7 +128,8 @@ class LibraryScreen(FacilScreen):
         card.show(entry, t("lib.no_match", self.lang))
         methods = self.query_one(MethodList)
         neighbours = methods.entries[max(methods.cursor - 1, 0) : methods.cursor + 2]
-        self.call_after_refresh(card.prefetch, neighbours)
+        # a moment later, so a first frame or a fast next key does not wait for it
+        self.set_timer(PREFETCH_DELAY, lambda: card.prefetch(neighbours))
 
     def on_method_list_selected(self, event: MethodList.Selected) -> None:
         self.query_one(MethodCard).focus()

@@ -21,7 +21,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -45,6 +44,7 @@ from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
+from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.timeline import Timeline
 
 STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
@@ -167,7 +167,7 @@ class PlanScreen(FacilScreen):
                     )
             with TabPane(t("step.review", lang), id="review"), VerticalScroll(id="review-scroll"):
                 yield Static("", id="review-body", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda-table", DataTable)

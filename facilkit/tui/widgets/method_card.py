@@ -49,9 +49,8 @@ class MethodCard(ScrollView, can_focus=True):
         if entry is None:
             self.shown_text = empty_text
             self._renderable = Text(empty_text)
-            self._render_card()
-            return
-        self._show_rendered()
+        self._width = 0  # stale: rendered again at the width it is drawn at
+        self._render_for_width()
 
     def prefetch(self, entries: list[Entry]) -> None:
         """Render cards the cursor is likely to reach next, while the app is idle."""
@@ -89,39 +88,32 @@ class MethodCard(ScrollView, can_focus=True):
         lines = console.render_lines(renderable, options, style=self.rich_style, pad=True)
         return [Strip(line, width) for line in lines]
 
-    def _show_rendered(self) -> None:
+    def _render_for_width(self) -> None:
+        """Render the card at the current width unless it already is (cached cards are free)."""
         width = self.scrollable_content_region.width
-        if self.entry is None or width <= 0:
+        if width <= 0 or width == self._width:
             return
-        key = (self.entry.path, width)
-        found = self._rendered.get(key)
-        if found is None:
-            found = self._render_entry(self.entry, width)
+        if self.entry is None:
+            self._lines = self._lines_of(self._renderable, width)
         else:
-            self._rendered.move_to_end(key)
-        self.shown_text, self._lines = found
-        self._width = width
-        set_virtual_size(self, Size(width, len(self._lines)))
-        self.refresh()
-
-    def _render_card(self) -> None:
-        """Render a message (no method) at the current width."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            return
-        self._lines = self._lines_of(self._renderable, width)
+            key = (self.entry.path, width)
+            found = self._rendered.get(key)
+            if found is None:
+                found = self._render_entry(self.entry, width)
+            else:
+                self._rendered.move_to_end(key)
+            self.shown_text, self._lines = found
         self._width = width
         set_virtual_size(self, Size(width, len(self._lines)))
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.scrollable_content_region.width != self._width:
-            if self.entry is None:
-                self._render_card()
-            else:
-                self._show_rendered()
+        self._render_for_width()
 
     def render_line(self, y: int) -> Strip:
+        # A card shown before the first layout (width 0) is rendered here, in
+        # the first frame that draws it, not in a frame after the resize.
+        self._render_for_width()
         index = int(self.scroll_offset.y) + y
         if 0 <= index < len(self._lines):
             return self._lines[index]

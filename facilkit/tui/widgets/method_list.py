@@ -70,7 +70,7 @@ class MethodList(ScrollView, can_focus=True):
         """Replace the rows (a filter changed); keeps the cursor on the same method if present."""
         previous = self.current
         self.entries = entries
-        set_virtual_size(self, Size(self.size.width, len(entries)))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(entries)))
         index = entries.index(previous) if previous in entries else 0
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = index
@@ -110,7 +110,7 @@ class MethodList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.entries))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.entries)))
 
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
