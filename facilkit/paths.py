@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "facilkit"
+PLAN_SUFFIX = ".yaml"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -44,6 +45,12 @@ class Locations:
     @property
     def plans(self) -> Path:
         return self.home / "plans"
+
+    def plan_files(self) -> list[Path]:
+        """The plan files in the plans folder (cheap: nothing is read or imported)."""
+        if not self.plans.is_dir():
+            return []
+        return sorted(self.plans.glob(f"*{PLAN_SUFFIX}"))
 
     @property
     def drafts(self) -> Path:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilkit.library import cache as cache_module
 from facilkit.library.cache import MethodCache, cache_file_for
@@ -281,6 +284,27 @@ def test_search_filters() -> None:
     big = index.filter(Filters(participants=30))
     assert all(e.method.group_size.suits(30) for e in big)
     assert "ugu" not in [e.id for e in big]
+
+
+BUILTIN_INDEX = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="aeiounrst æø", max_size=8), min_size=1, max_size=8))
+def test_search_typed_on_matches_a_fresh_search(queries: list[str]) -> None:
+    """Narrowing the last result (typing on) finds exactly what a fresh search finds."""
+    for query in queries:
+        narrowed = BUILTIN_INDEX.filter(Filters(query=query))
+        fresh = SearchIndex(BUILTIN_INDEX.entries).filter(Filters(query=query))
+        assert narrowed == fresh
+
+
+def test_search_narrows_while_typing_and_widens_after_backspace() -> None:
+    index = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
+    typed = [index.filter(Filters(query="reflecting team"[:n])) for n in range(1, 16)]
+    assert [e.id for e in typed[-1]] == ["reflecting-team"]
+    assert all(set(later) <= set(earlier) for earlier, later in itertools.pairwise(typed))
+    assert len(index.filter(Filters(query="ref"))) > 1  # backspacing widens again
 
 
 def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,14 +1,17 @@
 """Filter the library: substring search over name, summary and tags, plus facets.
 
 Each entry's searchable text is lowercased once and kept, so a keystroke
-costs one substring test per method (a few milliseconds at 10,000). Fuzzy
-matching is deliberately avoided: it is slow and explodes on long texts.
+costs one substring test per method (a few milliseconds at 10,000). When the
+new query only extends the last one (the user typed on), only the last matches
+are tested again. Fuzzy matching is deliberately avoided: it is slow and
+explodes on long texts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from facilkit.library.model import Entry, Text
 
@@ -48,26 +51,39 @@ class SearchIndex:
             ).casefold()
             for entry in self.entries
         ]
+        self._last: tuple[list[str], list[int]] = ([], [])
+        """The last query's words and the indexes they matched."""
 
     def categories(self) -> list[str]:
         return sorted({entry.head.category for entry in self.entries})
 
     def filter(self, filters: Filters) -> list[Entry]:
         """Entries matching every filter, in library order."""
-        pairs = zip(self.entries, self.haystacks, strict=True)
         words = filters.query.casefold().split()
+        candidates = self.entries
         if words:
-            first, rest = words[0], words[1:]
-            candidates = [
-                entry
-                for entry, haystack in pairs
-                if first in haystack and all(word in haystack for word in rest)
-            ]
-        else:
-            candidates = self.entries
+            candidates = [self.entries[i] for i in self._text_matches(words)]
         if filters == Filters(query=filters.query):
             return list(candidates)
         return [entry for entry in candidates if _facets_match(entry, filters)]
+
+    def _text_matches(self, words: list[str]) -> list[int]:
+        """Indexes of the entries containing every word; narrows the last result when it can."""
+        last_words, last_hits = self._last
+        extends = bool(last_words) and len(words) >= len(last_words)
+        extends = extends and all(old in new for old, new in zip(last_words, words, strict=False))
+        if extends:
+            hits, haystacks = last_hits, [self.haystacks[i] for i in last_hits]
+            known = set(last_words)  # every last hit contains these already
+        else:
+            hits, haystacks = list(range(len(self.haystacks))), self.haystacks
+            known = set()
+        for word in (word for word in words if word not in known):
+            # the inner test stays a bare `in`; compress keeps the rest in C
+            keep = [word in haystack for haystack in haystacks]
+            hits, haystacks = list(compress(hits, keep)), list(compress(haystacks, keep))
+        self._last = (words, hits)
+        return hits
 
 
 def _facets_match(entry: Entry, filters: Filters) -> bool:

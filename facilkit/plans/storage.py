@@ -19,14 +19,14 @@ from pathlib import Path
 import msgspec
 from anyascii import anyascii
 
-from facilkit.paths import Locations, plan_templates_dir
+from facilkit.paths import PLAN_SUFFIX, Locations, plan_templates_dir
 from facilkit.plans.clock import clock_text
 from facilkit.plans.model import FORMAT_VERSION, Plan
 from facilkit.problems import Problem
 from facilkit.typed import convert
 from facilkit.yamlio import Document, YamlError, dump, load_file, load_text
 
-SUFFIX = ".yaml"
+SUFFIX = PLAN_SUFFIX
 _NORDIC = str.maketrans(
     {
         "æ": "ae",
@@ -208,11 +208,8 @@ def new_plan_path(title: str, locations: Locations) -> Path:
 
 def list_plans(locations: Locations) -> list[PlanFile]:
     """Plans in the plans folder, newest first; unreadable ones show their file name."""
-    folder = locations.plans
-    if not folder.is_dir():
-        return []
     found = []
-    for path in folder.glob(f"*{SUFFIX}"):
+    for path in locations.plan_files():
         try:
             plan = load_plan(path)
             found.append(PlanFile(path, plan.title, plan.date))

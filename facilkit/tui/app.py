@@ -134,6 +134,9 @@ class FacilkitApp(App[None]):
 
     def offer_drafts(self) -> None:
         """After a crash, offer each interrupted draft once."""
+        folder = self.locations.drafts
+        if not folder.is_dir() or next(folder.iterdir(), None) is None:
+            return  # the usual case: nothing to read, nothing to import
         from facilkit.tui.dialogs.basic import Choose
 
         pending = self.drafts.pending()

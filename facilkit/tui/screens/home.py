@@ -36,6 +36,7 @@ class HomeScreen(FacilScreen):
     def __init__(self) -> None:
         super().__init__()
         self.plans: list[PlanFile] = []
+        self.plans_read = False
 
     def compose_body(self) -> ComposeResult:
         yield Header()
@@ -45,22 +46,27 @@ class HomeScreen(FacilScreen):
         yield Static(t("app.loading", self.lang), id="library-status", markup=False)
         yield KeyBar()
 
+    AUTO_FOCUS = "#plans"
+
     def on_mount(self) -> None:
         # reading the plans (and importing YAML) waits until the first frame is out
         self.call_after_refresh(self.refresh_plans)
         self.library_changed()
-        self.query_one("#plans").focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_plans()
+        if self.plans_read:  # back from another screen: a plan may be new or changed
+            self.refresh_plans()
 
     def refresh_plans(self) -> None:
         """Re-read the plans folder and keep the cursor on the same plan if it is there."""
-        from facilkit.plans.storage import list_plans
-
         plans_list = self.query_one("#plans", OptionList)
         current = self.selected
-        self.plans = list_plans(self.facil.locations)
+        self.plans = []
+        if self.facil.locations.plan_files():  # the YAML reader is imported only if needed
+            from facilkit.plans.storage import list_plans
+
+            self.plans = list_plans(self.facil.locations)
+        self.plans_read = True
         plans_list.clear_options()
         if not self.plans:
             plans_list.add_option(Option(t("home.empty", self.lang), disabled=True))
