@@ -1,6 +1,7 @@
 """Started by bench_tui.py in a fresh process: prints seconds since BENCH_T0 at milestones.
 
-Modes: ``minimal`` (R: one Static), ``facilkit`` (first frame, then list and card usable).
+Modes: ``minimal`` (R: one Static), ``facilkit`` (the real command: first frame, then
+list and card usable).
 
 Both apps are timed the same way: a milestone is the moment the frame that shows
 it has been rendered and handed to the terminal (``App._display``), for R and for
@@ -41,13 +42,13 @@ def minimal() -> None:
 
 
 def facilkit(folder: str) -> None:
-    from pathlib import Path
+    """The real ``facilkit --library FOLDER`` command, headless, opening the library when loaded."""
+    from facilkit import cli
+    from facilkit.tui.app import FacilkitApp
 
-    from facilkit.tui.app import FacilkitApp, create_app
-
-    app = create_app(extra_folders=[Path(folder)], lang="en")
-    original_ready = app.library_ready
+    original_ready = FacilkitApp.library_ready
     original_display = FacilkitApp._display
+    original_run = FacilkitApp.run
     seen: set[str] = set()
 
     def once(label: str) -> None:
@@ -65,23 +66,24 @@ def facilkit(folder: str) -> None:
             if card.shown_text and methods.entries:
                 once("usable")
 
-    def ready(library, index) -> None:  # type: ignore[no-untyped-def]
-        original_ready(library, index)
-        app.show_library()
-        app.call_after_refresh(check_settled)
+    def ready(self: FacilkitApp, library, index) -> None:  # type: ignore[no-untyped-def]
+        original_ready(self, library, index)
+        self.show_library()
+        self.call_after_refresh(check_settled, self)
 
-    def check_settled() -> None:
+    def check_settled(app: FacilkitApp) -> None:
         if "usable" in seen:
             stamp("settled")
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"rss_mib {rss:.1f}", flush=True)
             app.exit()
             return
-        app.call_after_refresh(check_settled)
+        app.call_after_refresh(check_settled, app)
 
-    app.library_ready = ready  # type: ignore[method-assign]
+    FacilkitApp.library_ready = ready  # type: ignore[method-assign]
     FacilkitApp._display = display  # type: ignore[method-assign]
-    app.run(headless=True)
+    FacilkitApp.run = lambda self, **_: original_run(self, headless=True)  # type: ignore[method-assign]
+    cli.main(["--library", folder, "--lang", "en"])
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""``facilkit plan ...`` and ``facilkit open``: plans from the command line, and the TUI."""
+"""``facilkit plan ...``: list, create, check and export plans from the command line."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from facilkit.cli_methods import library_for
 from facilkit.export.plan import export_markdown
 from facilkit.paths import Locations
 from facilkit.plans.checks import check_plan
@@ -20,41 +21,6 @@ from facilkit.plans.storage import (
     save_plan,
     templates,
 )
-
-
-def add_plan_commands(
-    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
-) -> None:
-    """Register ``facilkit plan ...`` and ``facilkit open``."""
-    plan = commands.add_parser("plan", help="plans: list, new, check, export", parents=[common])
-    actions = plan.add_subparsers(dest="action", required=True, parser_class=type(plan))
-
-    listing = actions.add_parser("list", help="list saved plans", parents=[common])
-    listing.set_defaults(handler=cmd_plan_list)
-
-    new = actions.add_parser("new", help="create a plan", parents=[common])
-    new.add_argument("title")
-    new.add_argument(
-        "--template",
-        default="blank",
-        metavar="NAME",
-        help=f"start from a template: {', '.join(templates())} (default: blank)",
-    )
-    new.set_defaults(handler=cmd_plan_new)
-
-    check = actions.add_parser("check", help="check a plan; exit 1 on errors", parents=[common])
-    check.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
-    check.set_defaults(handler=cmd_plan_check)
-
-    export = actions.add_parser("export", help="export a plan as Markdown", parents=[common])
-    export.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
-    export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
-    )
-    export.set_defaults(handler=cmd_plan_export)
-
-    open_ = commands.add_parser("open", help="open a plan in the TUI", parents=[common])
-    open_.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
 
 
 def _fail(message: str) -> int:
@@ -96,8 +62,6 @@ def _load(args: argparse.Namespace) -> tuple[Path, Plan] | None:
 
 
 def cmd_plan_check(args: argparse.Namespace) -> int:
-    from facilkit.cli import library_for
-
     loaded = _load(args)
     if loaded is None:
         return 1
@@ -112,8 +76,6 @@ def cmd_plan_check(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
-    from facilkit.cli import library_for
-
     loaded = _load(args)
     if loaded is None:
         return 1
@@ -128,20 +90,4 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write {args.output}: {error.strerror}")
     print(args.output)
-    return 0
-
-
-def run_tui(args: argparse.Namespace) -> int:
-    """Open the terminal UI (on a plan, for ``facilkit open PLAN``)."""
-    locations = Locations.from_env()
-    open_path = None
-    if getattr(args, "plan", None):
-        try:
-            open_path = resolve_plan(args.plan, locations)
-        except PlanError as error:
-            return _fail(str(error))
-    from facilkit.tui.app import create_app
-
-    app = create_app(locations, args.library, args.lang, open_path)
-    app.run()
     return 0

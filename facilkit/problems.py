@@ -11,6 +11,10 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "notice"]
 
 
+class UsageError(Exception):
+    """Wrong use of the command line: exit 2 with a hint."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding about one place in one file."""

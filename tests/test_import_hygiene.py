@@ -49,3 +49,20 @@ def test_warm_start_reads_the_cache_without_the_yaml_parser(tmp_path) -> None:  
     warm = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
     assert cold[1] == "True" and int(cold[0]) >= 20  # parsing the files needs it
     assert warm == [cold[0], "False"]
+
+
+def test_opening_the_tui_imports_no_yaml_validation_or_export() -> None:
+    """Bare ``facilkit`` builds its parser and the app without the heavy core modules."""
+    code = (
+        "import sys\n"
+        "from facilkit import cli\n"
+        "cli.build_parser().parse_args([])\n"
+        "import facilkit.tui.app\n"
+        "heavy = ('yaml', 'facilkit.library.validate', 'facilkit.export.plan', "
+        "'facilkit.plans.storage', 'rich.markdown')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -1,0 +1,133 @@
+"""``facilkit methods ...``: list, show, validate and scaffold methods."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import msgspec
+
+from facilkit.export.card import method_card
+from facilkit.library.loader import Folder, Library, load_library, missing_related, search_path
+from facilkit.library.model import BUILTIN_LANGUAGES, Entry
+from facilkit.library.scaffold import ScaffoldError, new_method_file
+from facilkit.library.search import Filters, SearchIndex
+from facilkit.library.validate import load_method
+from facilkit.paths import Locations, builtin_methods_dir
+from facilkit.problems import UsageError
+
+
+def locations() -> Locations:
+    return Locations.from_env()
+
+
+def library_for(args: argparse.Namespace, use_cache: bool = True) -> Library:
+    """The library on the search path, with ``--library`` folders last."""
+    where = locations()
+    cache_dir = where.method_cache if use_cache else None
+    return load_library(search_path(where, args.library), cache_dir)
+
+
+def print_problems(library: Library, notices: bool = True) -> None:
+    for problem in library.problems:
+        if notices or problem.severity == "error":
+            print(problem, file=sys.stderr)
+
+
+def cmd_methods_list(args: argparse.Namespace) -> int:
+    library = library_for(args)
+    print_problems(library, notices=False)
+    filters = Filters(query=args.search, category=args.category, process=args.process)
+    entries = SearchIndex(library).filter(filters)
+    if args.json:
+        rows = [
+            {
+                "id": entry.id,
+                "name": entry.head.name_in(args.lang),
+                "summary": entry.head.summary_in(args.lang),
+                "category": entry.head.category,
+                "process": entry.head.process,
+                "duration": msgspec.to_builtins(entry.head.duration),
+                "group_size": msgspec.to_builtins(entry.head.group_size),
+                "origin": entry.origin,
+                "overrides": entry.overrides,
+                "path": entry.path,
+            }
+            for entry in entries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(entry.id) for entry in entries), default=0)
+    for entry in entries:
+        method = entry.head
+        mark = "*" if entry.origin == "user" else " "
+        minutes = f"{method.duration.default:>3} min"
+        name = method.name_in(args.lang)
+        print(f"{mark} {entry.id:<{width}}  {minutes}  {method.category:<13} {name}")
+    if not entries:
+        print("no methods match", file=sys.stderr)
+    return 0
+
+
+def cmd_methods_show(args: argparse.Namespace) -> int:
+    library = library_for(args)
+    method = library.get(args.id)
+    if method is None:
+        close = [e.id for e in library if args.id in e.id or e.id in args.id][:5]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see 'facilkit methods list'"
+        raise UsageError(f"no method '{args.id}'{hint}")
+    sys.stdout.write(method_card(method, args.lang, heading="#"))
+    return 0
+
+
+def cmd_methods_validate(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    library = _validate_paths(args.paths) if args.paths else library_for(args, use_cache=False)
+    print_problems(library)
+    errors = len(library.errors)
+    summary = f"{len(library)} methods checked, {errors} problem{'s' if errors != 1 else ''}"
+    print(summary, file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
+
+
+def _validate_paths(paths: list[Path]) -> Library:
+    """Check named files and folders; ``related`` may point into the built-in library."""
+    builtin = Folder(builtin_methods_dir(), "builtin")
+    base = load_library([builtin])
+    checked = Library()
+    for path in paths:
+        if path.is_file():
+            required = BUILTIN_LANGUAGES if path.resolve().parent == builtin.path.resolve() else ()
+            method, problems = load_method(path, required)
+            checked.problems += problems
+            if method is not None:
+                entry = Entry(method, str(path), "user")
+                checked.entries[method.id] = entry
+                context = Library(entries={**base.entries, method.id: entry})
+                checked.problems += [p for p in missing_related(context) if p.path == str(path)]
+            continue
+        if path.resolve() == builtin.path.resolve():
+            loaded = base
+        else:
+            loaded = load_library([builtin, Folder(path, "user")])
+        prefix = str(path).rstrip("/") + "/"
+        checked.entries.update({e.id: e for e in loaded if e.path.startswith(prefix)})
+        checked.problems += [
+            p for p in loaded.problems if p.severity == "error" and p.path.startswith(prefix)
+        ]
+    return checked
+
+
+def cmd_methods_new(args: argparse.Namespace) -> int:
+    folder = args.dir or locations().user_methods
+    try:
+        path = new_method_file(args.id, folder)
+    except ScaffoldError as error:
+        print(f"facilkit: {error}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
