@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from facilkit.library.loader import Folder
@@ -201,3 +202,20 @@ async def test_key_bar_shows_main_keys_and_clicks_press_them(tmp_path: Path) -> 
         await pilot.click(KeyBar, offset=(line.index("Alle kommandoer"), 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_garbage_collection_pauses_only_during_start_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import facilkit.tui.app as app_module
+
+    monkeypatch.setattr(app_module, "GC_PAUSE_SECONDS", 0.2)
+    app = make_app(tmp_path / "home")
+    async with app.run_test() as pilot:
+        assert not gc.isenabled()
+        await pilot.pause(0.4)
+        assert gc.isenabled()
+        gc.disable()  # quitting inside the pause turns it back on too
+    assert gc.isenabled()

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from facilkit.tui.screens.plan import PlanScreen
 
 AUTOSAVE_SECONDS = 5.0
+GC_PAUSE_SECONDS = 2.0
+"""Garbage collection waits this long after start-up (see ``on_mount``)."""
 THEME = "textual-dark"
 
 
@@ -92,7 +94,18 @@ class FacilkitApp(App[None]):
 
     # --- start-up -----------------------------------------------------------
 
+    def on_load(self) -> None:
+        # Start-up builds many long-lived objects and little garbage: collecting
+        # would spend 10-40 ms walking Textual's modules and the new widgets.
+        # Imported modules are frozen out of collection for good; the rest waits.
+        gc.freeze()
+        gc.disable()
+
+    def on_unmount(self) -> None:
+        gc.enable()  # an app that quits within the pause must not leave it off
+
     def on_mount(self) -> None:
+        self.set_timer(GC_PAUSE_SECONDS, gc.enable)
         with contextlib.suppress(InvalidThemeError):
             self.theme = THEME
         self.push_screen(self.localized(HomeScreen()))
@@ -295,10 +308,6 @@ def create_app(
     cursor_blink: bool = True,
 ) -> FacilkitApp:
     """Build the app from its inputs; tests pass their own locations and folders."""
-    # Everything imported so far lives as long as the process: frozen objects are
-    # left out of garbage collection, which otherwise spends about 30 ms walking
-    # Textual's modules in the middle of the first frame.
-    gc.freeze()
     locations = locations or Locations.from_env()
     chosen = list(folders) if folders is not None else search_path(locations, extra_folders)
     return FacilkitApp(
