@@ -1,4 +1,4 @@
-"""The selected method's card, rendered from Markdown with Rich.
+"""The selected method's card: its Markdown (the same as in an exported plan) drawn with Rich.
 
 The Markdown is rendered once per method and width into lines, and only the
 visible lines are drawn (Textual's line API): a cursor move costs one Markdown
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
@@ -20,6 +19,7 @@ from textual.strip import Strip
 from facilkit.export.card import method_card
 from facilkit.library.model import Entry
 from facilkit.tui.strings import t
+from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
 from facilkit.tui.widgets.virtual import set_virtual_size
 
 CACHE_SIZE = 64
@@ -27,6 +27,14 @@ CACHE_SIZE = 64
 
 class MethodCard(ScrollView, can_focus=True):
     """Shows one method card; user text is Markdown for Rich, never Textual markup."""
+
+    COMPONENT_CLASSES = {
+        "method-card--title",
+        "method-card--heading",
+        "method-card--marker",
+        "method-card--link",
+        "method-card--code",
+    }
 
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -61,7 +69,7 @@ class MethodCard(ScrollView, can_focus=True):
 
     def _renderable_for(self, entry: Entry) -> tuple[str, RenderableType]:
         text = method_card(entry.method, self.lang)
-        parts: list[RenderableType] = [Markdown(text)]
+        parts: list[RenderableType] = [render_markdown(text, self._styles())]
         if entry.overrides:
             parts.append(
                 Text(
@@ -73,6 +81,17 @@ class MethodCard(ScrollView, can_focus=True):
                 Text(t("lib.origin_user", self.lang).format(path=entry.path), style="italic")
             )
         return text, Group(*parts)
+
+    def _styles(self) -> CardStyles:
+        """The card's styles from the stylesheet (theme variables), looked up per render."""
+        part = self.get_component_rich_style
+        return CardStyles(
+            title=part("method-card--title", partial=True),
+            heading=part("method-card--heading", partial=True),
+            marker=part("method-card--marker", partial=True),
+            link=part("method-card--link", partial=True),
+            code=part("method-card--code", partial=True),
+        )
 
     def _render_entry(self, entry: Entry, width: int) -> tuple[str, list[Strip]]:
         text, renderable = self._renderable_for(entry)
