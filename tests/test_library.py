@@ -307,6 +307,14 @@ def test_search_narrows_while_typing_and_widens_after_backspace() -> None:
     assert len(index.filter(Filters(query="ref"))) > 1  # backspacing widens again
 
 
+def test_search_text_prepared_later_or_on_first_search() -> None:
+    entries = BUILTIN_INDEX.entries
+    lazy = SearchIndex(entries, prepare=False)
+    assert [e.id for e in lazy.filter(Filters(query="UGU"))] == ["ugu"]  # prepares itself
+    prepared = lazy.prepare()
+    assert lazy.prepare() is prepared and len(prepared) == len(entries)
+
+
 def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("a", "b"):
         _age(write_method(tmp_path / name, f"m-{name}"))

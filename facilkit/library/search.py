@@ -36,23 +36,34 @@ def _all_languages(text: Text | None) -> str:
 class SearchIndex:
     """The library's entries with their search text prepared once."""
 
-    def __init__(self, entries: Iterable[Entry], sort_lang: str | None = None) -> None:
+    def __init__(
+        self, entries: Iterable[Entry], sort_lang: str | None = None, prepare: bool = True
+    ) -> None:
+        """``prepare=False`` leaves the search text for :meth:`prepare` (or the first search)."""
         self.entries = list(entries)
         if sort_lang is not None:  # people look for names, so the UI lists them alphabetically
             self.entries.sort(key=lambda entry: entry.head.name_in(sort_lang).casefold())
-        self.haystacks = [
-            " ".join(
-                (
-                    entry.id,
-                    _all_languages(entry.head.name),
-                    _all_languages(entry.head.summary),
-                    " ".join(entry.head.tags),
-                )
-            ).casefold()
-            for entry in self.entries
-        ]
+        self._haystacks: list[str] | None = None
         self._last: tuple[list[str], list[int]] = ([], [])
         """The last query's words and the indexes they matched."""
+        if prepare:
+            self.prepare()
+
+    def prepare(self) -> list[str]:
+        """Each entry's search text, lowercased; built once, safe to call from a worker thread."""
+        if self._haystacks is None:
+            self._haystacks = [
+                " ".join(
+                    (
+                        entry.id,
+                        _all_languages(entry.head.name),
+                        _all_languages(entry.head.summary),
+                        " ".join(entry.head.tags),
+                    )
+                ).casefold()
+                for entry in self.entries
+            ]
+        return self._haystacks
 
     def categories(self) -> list[str]:
         return sorted({entry.head.category for entry in self.entries})
@@ -73,10 +84,12 @@ class SearchIndex:
         extends = bool(last_words) and len(words) >= len(last_words)
         extends = extends and all(old in new for old, new in zip(last_words, words, strict=False))
         if extends:
-            hits, haystacks = last_hits, [self.haystacks[i] for i in last_hits]
+            everything = self.prepare()
+            hits, haystacks = last_hits, [everything[i] for i in last_hits]
             known = set(last_words)  # every last hit contains these already
         else:
-            hits, haystacks = list(range(len(self.haystacks))), self.haystacks
+            haystacks = self.prepare()
+            hits = list(range(len(haystacks)))
             known = set()
         for word in (word for word in words if word not in known):
             # the inner test stays a bare `in`; compress keeps the rest in C

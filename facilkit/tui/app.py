@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 5.0
 GC_PAUSE_SECONDS = 2.0
+PREPARE_SEARCH_DELAY = 0.2
 """Garbage collection waits this long after start-up (see ``on_mount``)."""
 THEME = "textual-dark"
 
@@ -129,14 +130,23 @@ class FacilkitApp(App[None]):
 
         cache_dir = self.locations.method_cache if self.use_cache else None
         library = load_library(self.folders, cache_dir)
-        index = SearchIndex(library, sort_lang=self.lang)
+        index = SearchIndex(library, sort_lang=self.lang, prepare=False)
         # import what the library screen needs here, off the main thread
         import facilkit.tui.screens.library  # noqa: F401
 
         self.call_from_thread(self.library_ready, library, index)
 
+    @work(thread=True, group="library")
+    def prepare_search(self, index: SearchIndex) -> None:
+        """The search text is not needed to show the list: built once the screen is drawn.
+
+        A search typed before then builds it itself.
+        """
+        index.prepare()
+
     def library_ready(self, library: Library, index: SearchIndex) -> None:
         self.library, self.search_index, self.library_loaded = library, index, True
+        self.set_timer(PREPARE_SEARCH_DELAY, lambda: self.prepare_search(index))
         for screen in self.screen_stack:
             if isinstance(screen, FacilScreen):
                 screen.library_changed()

@@ -37,11 +37,16 @@ class HomeScreen(FacilScreen):
         super().__init__()
         self.plans: list[PlanFile] = []
         self.plans_read = False
+        self.left = False
+        """True once another screen has covered this one."""
 
     def compose_body(self) -> ComposeResult:
         yield Header()
         yield Label(t("home.title", self.lang), classes="screen-title")
-        yield OptionList(id="plans")
+        # No plan files (a listing, nothing read): the first frame already says so.
+        # Otherwise the plans are read just after the first frame.
+        self.plans_read = not self.facil.locations.plan_files()
+        yield OptionList(*([self.empty_option()] if self.plans_read else []), id="plans")
         yield Static(t("home.hint", self.lang), id="home-hint", markup=False)
         yield Static(t("app.loading", self.lang), id="library-status", markup=False)
         yield KeyBar()
@@ -49,12 +54,18 @@ class HomeScreen(FacilScreen):
     AUTO_FOCUS = "#plans"
 
     def on_mount(self) -> None:
-        # reading the plans (and importing YAML) waits until the first frame is out
-        self.call_after_refresh(self.refresh_plans)
+        if not self.plans_read:  # reading them (and importing YAML) waits for the first frame
+            self.call_after_refresh(self.refresh_plans)
         self.library_changed()
 
+    def empty_option(self) -> Option:
+        return Option(t("home.empty", self.lang), disabled=True)
+
+    def on_screen_suspend(self) -> None:
+        self.left = True
+
     def on_screen_resume(self) -> None:
-        if self.plans_read:  # back from another screen: a plan may be new or changed
+        if self.left:  # back from another screen: a plan may be new or changed
             self.refresh_plans()
 
     def refresh_plans(self) -> None:
@@ -69,7 +80,7 @@ class HomeScreen(FacilScreen):
         self.plans_read = True
         plans_list.clear_options()
         if not self.plans:
-            plans_list.add_option(Option(t("home.empty", self.lang), disabled=True))
+            plans_list.add_option(self.empty_option())
             return
         plans_list.add_options(Option(self.plan_row(p), id=str(p.path)) for p in self.plans)
         paths = [p.path for p in self.plans]

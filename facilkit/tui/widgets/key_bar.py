@@ -42,11 +42,14 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self._spans: list[tuple[int, int, str]] = []
         """(start, end, key) of each shown key on the line, for clicks."""
+        self._shown: tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None] | None = None
+        """The bindings to show, kept until the screen's bindings change."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        self._shown = None
         self.refresh()
 
     def shown_bindings(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:
@@ -63,7 +66,9 @@ class KeyBar(Widget):
         return shown, palette
 
     def render(self) -> RenderResult:
-        shown, palette = self.shown_bindings()
+        if self._shown is None:
+            self._shown = self.shown_bindings()
+        shown, palette = list(self._shown[0]), self._shown[1]
         width = self.size.width
         palette_width = self._width_of(palette[0]) + len(GAP) if palette else 0
         while shown and self._width_of_all(shown) + palette_width > width:
