@@ -219,3 +219,17 @@ async def test_garbage_collection_pauses_only_during_start_up(
         assert gc.isenabled()
         gc.disable()  # quitting inside the pause turns it back on too
     assert gc.isenabled()
+
+
+async def test_title_bar_icon_opens_the_palette(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from facilkit.tui.widgets.title_bar import TitleBar
+
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "facilkit" in str(app.screen.query_one(TitleBar).render())
+        await pilot.click(TitleBar, offset=(2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

@@ -81,6 +81,8 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         await pilot.press("alt+right")
         await pilot.pause()
         await replace_input(pilot, "#f-title", "December meeting")
+        await pilot.pause()
+        assert "facilkit — December meeting" in screen_text(app)  # the title bar follows
         await replace_input(pilot, "#f-start", "9.00")
         await replace_input(pilot, "#f-end", "10:00")
         await replace_input(pilot, "#f-participants", "6")

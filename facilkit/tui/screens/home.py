@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
 from facilkit.tui.widgets.key_bar import KeyBar
+from facilkit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from facilkit.plans.storage import PlanFile
@@ -41,7 +42,7 @@ class HomeScreen(FacilScreen):
         """True once another screen has covered this one."""
 
     def compose_body(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label(t("home.title", self.lang), classes="screen-title")
         # No plan files (a listing, nothing read): the first frame already says so.
         # Otherwise the plans are read just after the first frame.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, Input
+from textual.widgets import Input
 
 from facilkit.i18n import t as label
 from facilkit.library.model import Entry
@@ -17,6 +17,7 @@ from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.live_input import LiveInput
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
+from facilkit.tui.widgets.title_bar import TitleBar
 from facilkit.tui.widgets.virtual import StatusText
 
 PROCESSES = ("open", "close", "both", "none")
@@ -44,7 +45,7 @@ class LibraryScreen(FacilScreen):
 
     def compose_body(self) -> ComposeResult:
         lang, changed = self.lang, self.filters_changed
-        yield Header()
+        yield TitleBar()
         yield LiveInput(on_edit=changed, placeholder=t("lib.search", lang), id="search")
         with Horizontal(id="filters"):
             all_label = t("lib.all", lang)

@@ -21,7 +21,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import (
     DataTable,
-    Header,
     Input,
     Label,
     Select,
@@ -46,6 +45,7 @@ from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.strings import t
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.timeline import Timeline
+from facilkit.tui.widgets.title_bar import TitleBar
 
 STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "hint": "·"}
@@ -111,7 +111,7 @@ class PlanScreen(FacilScreen):
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
-        yield Header()
+        yield TitleBar()
         with TabbedContent(id="steps"):
             with TabPane(t("step.intention", lang), id="intention"):
                 yield self.guidance("intention")
