@@ -10,16 +10,16 @@ from facilkit.cli_methods import library_for
 from facilkit.export.plan import export_markdown
 from facilkit.paths import Locations
 from facilkit.plans.checks import check_plan
-from facilkit.plans.model import Plan, new_plan
+from facilkit.plans.model import Plan
 from facilkit.plans.storage import (
     PlanError,
+    blank_plan,
     list_plans,
     load_plan,
     new_plan_path,
     plan_from_template,
     resolve_plan,
     save_plan,
-    templates,
 )
 
 
@@ -40,8 +40,8 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
 def cmd_plan_new(args: argparse.Namespace) -> int:
     locations = Locations.from_env()
     try:
-        if args.template == "blank" and "blank" not in templates():
-            plan = new_plan(args.title, args.lang)
+        if args.template == "blank":  # the user's language, not the template's
+            plan = blank_plan(args.title, args.lang)
         else:
             plan = plan_from_template(args.template, args.title)
         path = new_plan_path(args.title, locations)

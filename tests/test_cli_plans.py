@@ -83,3 +83,15 @@ def test_open_starts_the_tui_on_the_plan(
     assert code == 0 and started == [EXAMPLES["learning-group-meeting"]]
     code, _, _ = run(capsys)
     assert code == 0 and started[-1] is None
+
+
+def test_blank_plan_takes_the_users_language_and_a_time_frame(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    from facilkit.plans.storage import load_plan
+
+    for lang in ("en", "da"):
+        code, out, _ = run(capsys, "plan", "new", f"Blank {lang}", "--lang", lang)
+        plan = load_plan(Path(out.strip()))
+        assert code == 0 and plan.language == lang and plan.title == f"Blank {lang}"
+        assert (plan.start, plan.end) == ("09:00", "10:30")

@@ -36,6 +36,11 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         screen = app.screen
         assert isinstance(screen, PlanScreen)
         assert "overall purpose" in screen_text(app)  # guidance from the I DO ART method file
+        assert (screen.plan.language, screen.plan.start, screen.plan.end) == (
+            "en",
+            "09:00",
+            "10:30",
+        )
         await type_text(pilot, "Share experience with the job-oriented conversation")
         await pilot.press("alt+right")
         await pilot.pause()

@@ -21,7 +21,7 @@ from anyascii import anyascii
 
 from facilkit.paths import PLAN_SUFFIX, Locations, plan_templates_dir
 from facilkit.plans.clock import clock_text
-from facilkit.plans.model import FORMAT_VERSION, Plan
+from facilkit.plans.model import FORMAT_VERSION, Plan, new_plan
 from facilkit.problems import Problem
 from facilkit.typed import convert
 from facilkit.yamlio import Document, YamlError, dump, load_file, load_text
@@ -238,6 +238,15 @@ def resolve_plan(name: str, locations: Locations) -> Path:
 def templates() -> dict[str, Path]:
     """Shipped plan templates by name."""
     return {path.stem: path for path in sorted(plan_templates_dir().glob(f"*{SUFFIX}"))}
+
+
+def blank_plan(title: str, language: str) -> Plan:
+    """A new plan from the ``blank`` template (a 90-minute frame, the usual roles) in ``language``."""
+    if "blank" not in templates():
+        return new_plan(title, language)
+    plan = plan_from_template("blank", title)
+    plan.language = language
+    return plan
 
 
 def plan_from_template(name: str, title: str) -> Plan:

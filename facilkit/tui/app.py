@@ -25,7 +25,7 @@ from facilkit.i18n import detect_language
 from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations
-from facilkit.plans.model import Plan, new_plan
+from facilkit.plans.model import Plan
 from facilkit.tui.commands import MethodCommands
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
@@ -212,7 +212,10 @@ class FacilkitApp(App[None]):
         self.open_plan(plan, path)
 
     def open_new_plan(self) -> None:
-        self.open_plan(new_plan(t("wiz.new_title", self.lang), self.lang), None, dirty=True)
+        """A blank plan in the interface's language, with the blank template's time frame."""
+        from facilkit.plans.storage import blank_plan
+
+        self.open_plan(blank_plan(t("wiz.new_title", self.lang), self.lang), None, dirty=True)
 
     def choose_template(self) -> None:
         from facilkit.plans.storage import load_plan, plan_from_template, templates
