@@ -131,8 +131,9 @@ class PlanScreen(FacilScreen):
                     yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
                     with VerticalScroll(id="agenda-side"):
                         yield Static("", id="totals", markup=False)
-                        yield Static("", id="findings", markup=False)
+                        # the highlighted rotation first: at 80×24 it would sit below the fold
                         yield Static("", id="rotation", markup=False)
+                        yield Static("", id="findings", markup=False)
             with TabPane(t("step.rules-roles", lang), id="rules-roles"):
                 yield self.guidance("rules-roles")
                 with Grid(id="roles-grid"):
@@ -345,9 +346,8 @@ class PlanScreen(FacilScreen):
         rotation = slot.item.rotation
         assert rotation is not None
         # compact, so five groups still fit beside the agenda at 80 columns
+        title = Text(t("wiz.rotation_for", lang).format(name=slot_title(slot, lang)), "italic")
         table = Table(
-            title=t("wiz.rotation_for", lang).format(name=slot_title(slot, lang)),
-            title_justify="left",
             box=box.SIMPLE_HEAD,
             padding=(0, 0),
             pad_edge=False,
@@ -358,7 +358,7 @@ class PlanScreen(FacilScreen):
         for group in range(1, rotation.groups + 1):
             table.add_column(f"{label('group', lang)[0]}{group}", justify="right")
         for block in slot.rounds:
-            span = f"{format_clock(block.start)}–{format_clock(block.end)}"
+            span = format_clock(block.start)  # each row ends where the next begins
             if block.kind == "round":
                 table.add_row(str(block.number), span, *[str(s) for s in block.stations])
             else:
@@ -366,7 +366,7 @@ class PlanScreen(FacilScreen):
                     "░" if block.kind == "break" else "↻"
                 )  # break as in the timeline legend; ↻ walk round
                 table.add_row(mark, span)
-        rotation_view.update(table)
+        rotation_view.update(Group(title, table))  # the title as wide as the pane, not the table
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.refresh_rotation(self.schedule)
