@@ -332,3 +332,32 @@ async def test_template_and_palette_add_to_agenda(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(screen.plan.agenda) == count + 1
         assert any(item.method == "ugu" for item in screen.plan.agenda)
+
+
+async def test_timeline_widths_follow_minutes_and_neighbours_stay_apart(tmp_path: Path) -> None:
+    from facilkit.plans.storage import save_plan
+    from facilkit.tui.widgets.timeline import FILL, SPLIT, Timeline
+
+    plan = new_plan("Timeline")
+    plan.start, plan.end = "9.00", "10.00"
+    plan.agenda = [
+        AgendaItem(method="check-in", minutes=10),  # an opening process
+        AgendaItem(title="Talk", minutes=20),
+        AgendaItem(title="More talk", minutes=20),  # a plain item beside a plain item
+        AgendaItem(kind="break", minutes=10),
+    ]
+    path = tmp_path / "timeline.yaml"
+    save_plan(plan, path)
+    app = make_app(tmp_path / "home", open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app.screen.show_step("agenda")  # type: ignore[attr-defined]
+        await pilot.pause()
+        timeline = app.screen.query_one(Timeline)
+        bar = str(timeline.render())
+        width = timeline.size.width
+        assert len(bar) == width  # 60 minutes fill the frame exactly: no slack
+        assert bar.count(FILL["open"]) == round(width / 6)
+        assert bar.count(FILL["break"]) == round(width / 6)
+        assert bar.count(SPLIT) == 1  # between the two plain items, not between other kinds
+        assert bar.count(FILL["item"]) + 1 == 2 * round(width / 3)

@@ -2,6 +2,8 @@
 
 Opening and closing processes and breaks differ by fill character as well as
 colour, so the bar reads on a monochrome terminal and on paper screenshots.
+Two neighbouring items of the same kind are split by a thin bar, so they do
+not merge into one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from textual.widget import Widget
 from facilkit.plans.schedule import Schedule, Slot
 
 FILL = {"open": "▶", "close": "◀", "both": "◆", "break": "░", "item": "█"}
+SPLIT = "▏"
 
 
 def slot_kind(slot: Slot) -> str:
@@ -65,10 +68,15 @@ class Timeline(Widget):
         minutes = [s.minutes for s in slots]
         slack = max(self.schedule.slack, 0)
         widths = segment_widths([*minutes, slack], self.size.width)
+        previous = None
         for slot, width in zip(slots, widths, strict=False):
             kind = slot_kind(slot)
             style = self.get_component_rich_style(f"timeline--{kind}")
+            if kind == previous and width >= 2:
+                text.append(SPLIT, style)
+                width -= 1
             text.append(FILL[kind] * width, style)
+            previous = kind
         if slack:
             text.append(" " * widths[-1], self.get_component_rich_style("timeline--slack"))
         return text
