@@ -78,7 +78,8 @@ def cmd_methods_show(args: argparse.Namespace) -> int:
         close = [e.id for e in library if args.id in e.id or e.id in args.id][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else "; see 'facilkit methods list'"
         raise UsageError(f"no method '{args.id}'{hint}")
-    sys.stdout.write(method_card(method, args.lang, heading="#"))
+    names = library.names(method.related, args.lang)
+    sys.stdout.write(method_card(method, args.lang, heading="#", names=names))
     return 0
 
 

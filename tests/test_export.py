@@ -96,3 +96,18 @@ def test_card_shows_source_and_steps(library: Library) -> None:
     card = method_card(library.get("reflecting-team"), "en")  # type: ignore[arg-type]
     assert "Tom Andersen" in card and "focus persons" in card and "\n## Steps" not in card
     assert "### Steps" in card
+
+
+def test_card_names_related_methods_and_keeps_unknown_ids(library: Library) -> None:
+    import msgspec
+
+    ugu = library.get("ugu")
+    assert ugu is not None and ugu.related
+    names = library.names([*ugu.related, "no-such-method"], "en")
+    assert "no-such-method" not in names
+    card = method_card(ugu, "en", names=names)
+    assert "*See also:* The four question types · " in card
+    odd = msgspec.structs.replace(ugu, related=["no-such-method", "ugu"])
+    assert "*See also:* no-such-method · UGU: explore, give, explore" in method_card(
+        odd, "en", names=library.names(odd.related, "en")
+    )

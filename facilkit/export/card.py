@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from facilkit.export import escape
 from facilkit.i18n import t
 from facilkit.library.model import GroupSize, Method, localize
@@ -26,8 +28,14 @@ def facts_line(method: Method, lang: str) -> str:
     )
 
 
-def method_card(method: Method, lang: str, heading: str = "##") -> str:
-    """The whole card: summary, facts, invitation, steps with questions, source."""
+def method_card(
+    method: Method, lang: str, heading: str = "##", names: Mapping[str, str] | None = None
+) -> str:
+    """The whole card: summary, facts, invitation, steps with questions, source.
+
+    ``names`` gives related methods by name (see :meth:`Library.names`); an id
+    without a name is shown as the id.
+    """
     sub = heading + "#"
     text = lambda value: escape.paragraph(localize(value, lang))  # noqa: E731
     parts = [f"{heading} {escape.inline(method.name_in(lang))}", "", text(method.summary), ""]
@@ -57,5 +65,7 @@ def method_card(method: Method, lang: str, heading: str = "##") -> str:
     if method.source.adapted:
         parts += ["", f"*{t('adapted', lang)}:* {text(method.source.adapted)}"]
     if method.related:
-        parts += ["", f"*{t('related', lang)}:* " + ", ".join(method.related)]
+        names = names or {}
+        related = (escape.inline(names.get(rid, rid)) for rid in method.related)
+        parts += ["", f"*{t('related', lang)}:* " + " · ".join(related)]  # names hold commas
     return "\n".join(parts).strip() + "\n"

@@ -24,7 +24,7 @@ def export_markdown(plan: Plan, library: Library, lang: str) -> str:
         _idoart(plan, plan_schedule, lang),
         _agenda(plan_schedule, lang),
         *_rotations(plan_schedule, lang),
-        _methods(plan_schedule, lang),
+        _methods(plan_schedule, library, lang),
         _checklist(plan, plan_schedule, lang),
         _follow_up(plan, lang),
     ]
@@ -156,14 +156,15 @@ def _rotations(plan_schedule: Schedule, lang: str) -> list[str]:
     return sections
 
 
-def _methods(plan_schedule: Schedule, lang: str) -> str:
+def _methods(plan_schedule: Schedule, library: Library, lang: str) -> str:
     seen: set[str] = set()
     cards = []
     for slot in plan_schedule.slots:
         if slot.method is None or slot.method.id in seen:
             continue
         seen.add(slot.method.id)
-        cards.append(method_card(slot.method, lang, heading="###").rstrip())
+        names = library.names(slot.method.related, lang)
+        cards.append(method_card(slot.method, lang, heading="###", names=names).rstrip())
     if not cards:
         return ""
     return f"## {t('methods_used', lang)}\n\n" + "\n\n".join(cards)

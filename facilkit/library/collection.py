@@ -6,7 +6,7 @@ work out its search path before the loader is even imported.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +44,11 @@ class Library:
     def get(self, method_id: str) -> Method | None:
         entry = self.entries.get(method_id)
         return entry.method if entry else None
+
+    def names(self, method_ids: Iterable[str], lang: str) -> dict[str, str]:
+        """Display names of those methods that exist (for "see also" lines)."""
+        found = (self.entries.get(method_id) for method_id in method_ids)
+        return {entry.id: entry.head.name_in(lang) for entry in found if entry is not None}
 
     @property
     def errors(self) -> list[Problem]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -67,7 +69,7 @@ class LibraryScreen(FacilScreen):
             with Vertical(id="list-pane"):
                 yield MethodList(lang, on_highlight=self.show_card, id="methods")
                 yield StatusText(id="list-status")
-            yield MethodCard(lang, id="card")
+            yield MethodCard(lang, names_of=self.method_names, id="card")
         yield KeyBar()
 
     AUTO_FOCUS = "#methods"
@@ -123,6 +125,9 @@ class LibraryScreen(FacilScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(MethodList).focus()
+
+    def method_names(self, method_ids: Iterable[str]) -> dict[str, str]:
+        return self.facil.library.names(method_ids, self.lang)
 
     def show_card(self, entry: Entry | None) -> None:
         card = self.query_one(MethodCard)

@@ -8,6 +8,7 @@ render, not a render to measure the height and another to paint it.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -36,9 +37,17 @@ class MethodCard(ScrollView, can_focus=True):
         "method-card--code",
     }
 
-    def __init__(self, lang: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        *,
+        names_of: Callable[[Iterable[str]], Mapping[str, str]] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self.names_of = names_of or (lambda method_ids: {})
+        """Names for the "see also" line, by method id (from the library)."""
         self.entry: Entry | None = None
         self.shown_text = ""
         """The Markdown (or message) on show, for tests and screen readers."""
@@ -68,7 +77,8 @@ class MethodCard(ScrollView, can_focus=True):
                 self._render_entry(entry, width)
 
     def _renderable_for(self, entry: Entry) -> tuple[str, RenderableType]:
-        text = method_card(entry.method, self.lang)
+        method = entry.method
+        text = method_card(method, self.lang, names=self.names_of(method.related))
         parts: list[RenderableType] = [render_markdown(text, self._styles())]
         if entry.overrides:
             parts.append(
