@@ -27,9 +27,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
-def _common() -> argparse.ArgumentParser:
+def _common() -> _Parser:
     """Options every command takes; SUPPRESS lets them stand before or after it."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--library",
         action="append",
@@ -92,9 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_plan_commands(
-    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
-) -> None:
+def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     """Register ``facilkit plan ...`` and ``facilkit open``."""
     plan = commands.add_parser("plan", help="plans: list, new, check, export", parents=[common])
     actions = plan.add_subparsers(dest="action", required=True, parser_class=type(plan))

@@ -122,15 +122,15 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == key:
-                return value_node
+                return value_node  # type: ignore[no-any-return]  # the stubs leave values Any
     elif (
         isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
     ):
-        return node.value[key]
+        return node.value[key]  # type: ignore[no-any-return]
     return None
 
 
-class _StrictLoader(_Parser):  # type: ignore[misc, valid-type]
+class _StrictLoader(_Parser):
     """The parser with a resolver that marks every implicit node with our own tag.
 
     Any node that comes back with another tag was tagged explicitly in the file.
@@ -232,7 +232,7 @@ def _scan_events(text: str, path: str) -> None:
     """Walk the event stream (flat, no recursion) for anchors and real depth."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_StrictLoader):
+        for event in yaml.parse(text, Loader=_StrictLoader):  # type: ignore[arg-type]
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 mark = event.start_mark

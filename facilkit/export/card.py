@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from facilkit.export import escape
 from facilkit.i18n import t
-from facilkit.library.model import GroupSize, Method, localize
+from facilkit.library.model import GroupSize, Method, Text, localize
 
 
 def group_size_text(size: GroupSize, lang: str) -> str:
@@ -37,7 +37,10 @@ def method_card(
     without a name is shown as the id.
     """
     sub = heading + "#"
-    text = lambda value: escape.paragraph(localize(value, lang))  # noqa: E731
+
+    def text(value: Text) -> str:
+        return escape.paragraph(localize(value, lang))
+
     parts = [f"{heading} {escape.inline(method.name_in(lang))}", "", text(method.summary), ""]
     parts += [facts_line(method, lang), ""]
     if method.invitation:

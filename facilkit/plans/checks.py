@@ -6,6 +6,7 @@ about (if any) and a message in Danish or English.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -107,7 +108,7 @@ class Finding:
     severity: Severity
     code: str
     item: int | None = None
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, lang: str) -> str:
         return t(f"check.{self.code}", lang).format(**self.params)

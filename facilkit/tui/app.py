@@ -12,7 +12,7 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import App, InvalidThemeError, SystemCommand
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from facilkit.plans.drafts import Drafts
     from facilkit.tui.screens.plan import PlanScreen
 
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 AUTOSAVE_SECONDS = 5.0
 GC_PAUSE_SECONDS = 2.0
 PREPARE_SEARCH_DELAY = 0.2
@@ -113,7 +114,7 @@ class FacilkitApp(App[None]):
         # after the first frame, so the worker does not compete with it for the GIL
         self.call_after_refresh(self.load_library_in_background)
 
-    def localized(self, screen: Screen[object]) -> Screen[object]:
+    def localized(self, screen: ScreenT) -> ScreenT:
         localize_bindings(screen, self.lang)
         return screen
 
@@ -292,13 +293,13 @@ class FacilkitApp(App[None]):
 
     def _runner(self, node: DOMNode, action: str) -> Callable[[], None]:
         def run() -> None:
-            self.call_later(node.run_action, action)
+            self.call_later(self.run_action, action, node)
 
         return run
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search prompt in the app's language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = t("cmd.search", self.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 

@@ -6,6 +6,7 @@ palette's fuzzy matcher is kept for the short list of app commands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,12 +27,12 @@ class MethodCommands(Provider):
     def facil(self) -> FacilkitApp:
         return self.app  # type: ignore[return-value]
 
-    def _commands(self, query: str) -> list[tuple[str, str, object]]:
+    def _commands(self, query: str) -> list[tuple[str, str, Callable[[], None]]]:
         app = self.facil
         lang = app.lang
         words = query.casefold().split()
         plan_open = app.plan_screen is not None
-        found = []
+        found: list[tuple[str, str, Callable[[], None]]] = []
         for entry in app.library:
             name = entry.head.name_in(lang)
             folded = f"{name} {entry.id}".casefold()
@@ -58,7 +59,7 @@ class MethodCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, method_id, callback in self._commands("")[:10]:
-            yield DiscoveryHit(title, callback, help=method_id)  # type: ignore[arg-type]
+            yield DiscoveryHit(title, callback, help=method_id)
 
     async def search(self, query: str) -> Hits:
         words = [w for w in query.casefold().split()]
@@ -68,4 +69,4 @@ class MethodCommands(Provider):
         ):
             folded = title.casefold()
             if all(word in folded or word in method_id for word in words):
-                yield Hit(1.0 - len(title) / 200, title, callback, help=method_id)  # type: ignore[arg-type]
+                yield Hit(1.0 - len(title) / 200, title, callback, help=method_id)

@@ -252,7 +252,8 @@ class PlanScreen(FacilScreen):
             case "f-location":
                 plan.location = str(value).strip()
             case "f-participants":
-                plan.participants = int(value) if str(value).strip().isdigit() else None
+                number = str(value).strip()
+                plan.participants = int(number) if number.isdigit() else None
             case "f-language":
                 plan.language = str(value)
             case _:
