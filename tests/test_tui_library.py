@@ -233,3 +233,22 @@ async def test_title_bar_icon_opens_the_palette(tmp_path: Path) -> None:
         await pilot.click(TitleBar, offset=(2, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_palette_runs_a_key_binding_of_the_screen(tmp_path: Path) -> None:
+    """A binding hidden from the key bar ("Clear filters", ctrl+r) is reachable by name."""
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m", "slash", *"ugu")
+        await pilot.pause()
+        methods = app.screen.query_one(MethodList)
+        assert len(methods.entries) == 1
+        await pilot.press("ctrl+p", *"clear filters")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(methods.entries) == len(app.library)
+        assert app.screen.query_one("#search", Input).value == ""
