@@ -64,6 +64,9 @@ def parse_roles(text: str) -> dict[str, str]:
     return roles
 
 
+ADDED_NOTICE_SECONDS = 2.0
+
+
 class PlanScreen(FacilScreen):
     """Walks a key person through I DO ART for one plan."""
 
@@ -427,7 +430,9 @@ class PlanScreen(FacilScreen):
                 rotation=Rotation(groups=4, stations=4, round_minutes=15, move_minutes=5),
             )
         self.insert_item(item)
-        self.notify(t("lib.added", self.lang).format(name=method.name_in(self.lang)), markup=False)
+        added = t("lib.added", self.lang).format(name=method.name_in(self.lang))
+        # short: the new row is on screen anyway, and toasts cover the side pane at 80×24
+        self.notify(added, markup=False, timeout=ADDED_NOTICE_SECONDS)
 
     def action_add_method(self) -> None:
         def chosen(method_id: str | None) -> None:
