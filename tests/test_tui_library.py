@@ -220,7 +220,7 @@ async def test_garbage_collection_pauses_only_during_start_up(
         collected = {id(tracked) for tracked in gc.get_objects()}
         assert id(app.library.entries) not in collected  # frozen: later collections skip it
         gc.disable()  # quitting inside the pause turns it back on too
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # as the process was before
 
 
 async def test_title_bar_icon_opens_the_palette(tmp_path: Path) -> None:

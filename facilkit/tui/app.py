@@ -119,7 +119,9 @@ class FacilkitApp(App[None]):
         gc.enable()
 
     def on_unmount(self) -> None:
-        gc.enable()  # an app that quits within the pause must not leave it off
+        # Leave the process as it was: another app (a test) may run in it next.
+        gc.unfreeze()
+        gc.enable()
 
     def on_mount(self) -> None:
         self.set_timer(GC_PAUSE_SECONDS, self.end_gc_pause)
