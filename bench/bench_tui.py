@@ -13,6 +13,7 @@ Run: python bench/bench_tui.py
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import statistics
 import subprocess
@@ -58,7 +59,7 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
     after the frame is not counted.
     """
     from facilkit.paths import Locations
-    from facilkit.tui.app import create_app
+    from facilkit.tui.app import GC_PAUSE_SECONDS, create_app
     from facilkit.tui.widgets.method_list import MethodList
 
     app = create_app(Locations(home=home, cache=home / "cache"), extra_folders=[folder], lang="en")
@@ -74,7 +75,8 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
 
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        while not gc.isenabled():  # measure in the steady state: start-up pause over
+            await pilot.pause(GC_PAUSE_SECONDS / 4)
         original_display = app._display
 
         def display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
