@@ -15,6 +15,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 GAP = "  "
+KeyState = tuple[Binding, bool]
+"""A binding and whether it is enabled now."""
 
 
 class KeyBar(Widget):
@@ -42,7 +44,7 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self._spans: list[tuple[int, int, str]] = []
         """(start, end, key) of each shown key on the line, for clicks."""
-        self._shown: tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None] | None = None
+        self._shown: tuple[list[KeyState], KeyState | None] | None = None
         """The bindings to show, kept until the screen's bindings change."""
 
     def on_mount(self) -> None:
@@ -52,11 +54,11 @@ class KeyBar(Widget):
         self._shown = None
         self.refresh()
 
-    def shown_bindings(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:
+    def shown_bindings(self) -> tuple[list[KeyState], KeyState | None]:
         """The bindings to show (one per action, in screen order) and the palette binding."""
-        shown: list[tuple[Binding, bool]] = []
+        shown: list[KeyState] = []
         actions: set[str] = set()
-        palette: tuple[Binding, bool] | None = None
+        palette: KeyState | None = None
         for key, active in self.screen.active_bindings.items():
             if key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
                 palette = (active.binding, active.enabled)
@@ -95,7 +97,7 @@ class KeyBar(Widget):
     def _width_of(self, binding: Binding) -> int:
         return len(f" {self.app.get_key_display(binding)}  {binding.description}")
 
-    def _width_of_all(self, shown: list[tuple[Binding, bool]]) -> int:
+    def _width_of_all(self, shown: list[KeyState]) -> int:
         return sum(self._width_of(binding) for binding, _ in shown) + len(GAP) * (len(shown) - 1)
 
     def key_at(self, x: int) -> str | None:
