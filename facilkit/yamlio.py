@@ -148,8 +148,14 @@ class _StrictLoader(_Parser):
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
+_NOT_TEXT_STARTS = frozenset("~nNtTfF0123456789+-.")
+"""The first characters of every null, bool and number the core schema knows."""
+
+
 def plain_scalar(text: str) -> Any:
     """The value of an unquoted scalar in the YAML 1.2 core schema."""
+    if text and text[0] not in _NOT_TEXT_STARTS:
+        return text  # most scalars are words: no pattern below could match
     if _NULL.match(text):
         return None
     if text in _BOOL:

@@ -206,3 +206,16 @@ _values = st.recursive(
 @given(st.dictionaries(_texts, _values, max_size=5))
 def test_round_trip(data: dict[str, object]) -> None:
     assert load(dump(data)) == data
+
+
+@settings(max_examples=500)
+@given(st.text(max_size=12) | st.sampled_from(["Null", "True", "FALSE", ".inf", "-1.5e3", "0x1F"]))
+def test_words_skip_the_schema_patterns_only_when_none_could_match(text: str) -> None:
+    """``plain_scalar`` returns words at once; that is safe only if no pattern matches them."""
+    patterns = (yamlio._NULL, yamlio._INT10, yamlio._INT8, yamlio._INT16, yamlio._FLOAT)
+    special = any(p.match(text) for p in (*patterns, yamlio._INF, yamlio._NAN))
+    special = special or text in yamlio._BOOL
+    if text and text[0] not in yamlio._NOT_TEXT_STARTS:
+        assert not special and yamlio.plain_scalar(text) == text
+    elif special:
+        assert not isinstance(yamlio.plain_scalar(text), str)
