@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from facilkit import __version__
 from facilkit.i18n import UI_LANGUAGES, detect_language
-from facilkit.paths import PLAN_SUFFIX, Locations, plan_templates_dir
+from facilkit.paths import Locations, plan_files_in, plan_templates_dir
 from facilkit.problems import UsageError
 
 
@@ -102,7 +102,7 @@ def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _P
 
     new = actions.add_parser("new", help="create a plan", parents=[common])
     new.add_argument("title")
-    names = ", ".join(sorted(p.stem for p in plan_templates_dir().glob(f"*{PLAN_SUFFIX}")))
+    names = ", ".join(path.stem for path in plan_files_in(plan_templates_dir()))
     new.add_argument(
         "--template",
         default="blank",

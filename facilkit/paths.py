@@ -26,6 +26,13 @@ def builtin_methods_dir() -> Path:
     return _PACKAGE_DIR.parent / "methods"
 
 
+def plan_files_in(folder: Path) -> list[Path]:
+    """The plan files in a folder (plans, drafts, templates), sorted; nothing is read."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"*{PLAN_SUFFIX}"))
+
+
 def plan_templates_dir() -> Path:
     """Plan templates shipped inside the package."""
     return _PACKAGE_DIR / "plans" / "templates"
@@ -48,9 +55,7 @@ class Locations:
 
     def plan_files(self) -> list[Path]:
         """The plan files in the plans folder (cheap: nothing is read or imported)."""
-        if not self.plans.is_dir():
-            return []
-        return sorted(self.plans.glob(f"*{PLAN_SUFFIX}"))
+        return plan_files_in(self.plans)
 
     @property
     def drafts(self) -> Path:

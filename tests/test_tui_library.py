@@ -254,3 +254,19 @@ async def test_palette_runs_a_key_binding_of_the_screen(tmp_path: Path) -> None:
         assert isinstance(app.screen, LibraryScreen)
         assert len(methods.entries) == len(app.library)
         assert app.screen.query_one("#search", Input).value == ""
+
+
+async def test_prefetch_waits_until_the_cursor_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(MethodCard, "prefetch", lambda self, entries: calls.append(len(entries)))
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause(0.3)
+        calls.clear()
+        await pilot.press("down", "down", "down", "down", "down")
+        await pilot.pause(0.4)
+        assert calls == [3]  # once, for the row the cursor stopped on and its neighbours

@@ -51,15 +51,15 @@ def load_library(folders: Sequence[Folder], cache_dir: Path | None = None) -> Li
     """
     library = Library()
     for folder in folders:
-        cache = (
-            MethodCache(cache_file_for(cache_dir, folder.path)) if cache_dir is not None else None
-        )
         if not folder.path.is_dir():
             if folder.required:
                 library.problems.append(
                     Problem(str(folder.path), 1, 1, "library folder does not exist", "warning")
                 )
             continue
+        cache = (
+            MethodCache(cache_file_for(cache_dir, folder.path)) if cache_dir is not None else None
+        )
         required = BUILTIN_LANGUAGES if folder.origin == "builtin" else ()
         seen_here: dict[str, str] = {}
         for path, stat in method_files(folder.path):

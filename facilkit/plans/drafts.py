@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from facilkit.paths import plan_files_in
 from facilkit.plans.model import Plan
 from facilkit.plans.storage import PlanError, load_plan, save_plan
 
@@ -50,10 +51,8 @@ class Drafts:
 
     def pending(self) -> list[Draft]:
         """Drafts left by sessions that did not finish, newest first; unreadable ones are skipped."""
-        if not self.folder.is_dir():
-            return []
         found = []
-        for path in self.folder.glob("*.yaml"):
+        for path in plan_files_in(self.folder):
             try:
                 plan = load_plan(path)
             except PlanError:

@@ -19,14 +19,13 @@ from pathlib import Path
 import msgspec
 from anyascii import anyascii
 
-from facilkit.paths import PLAN_SUFFIX, Locations, plan_templates_dir
+from facilkit.paths import PLAN_SUFFIX, Locations, plan_files_in, plan_templates_dir
 from facilkit.plans.clock import clock_text
 from facilkit.plans.model import FORMAT_VERSION, Plan, new_plan
 from facilkit.problems import Problem
 from facilkit.typed import convert
 from facilkit.yamlio import Document, YamlError, dump, load_file, load_text
 
-SUFFIX = PLAN_SUFFIX
 _NORDIC = str.maketrans(
     {
         "æ": "ae",
@@ -197,7 +196,7 @@ def new_plan_path(title: str, locations: Locations) -> Path:
     slug = slugify(title)
     for number in range(1, 10_000):
         name = slug if number == 1 else f"{slug}-{number}"
-        path = folder / f"{name}{SUFFIX}"
+        path = folder / f"{name}{PLAN_SUFFIX}"
         try:
             path.open("x").close()  # reserve the name so a second plan cannot take it
         except FileExistsError:
@@ -226,8 +225,8 @@ def resolve_plan(name: str, locations: Locations) -> Path:
     folder = locations.plans
     for candidate in (
         folder / name,
-        folder / f"{name}{SUFFIX}",
-        folder / f"{slugify(name)}{SUFFIX}",
+        folder / f"{name}{PLAN_SUFFIX}",
+        folder / f"{slugify(name)}{PLAN_SUFFIX}",
     ):
         if candidate.is_file() and candidate.resolve().parent == folder.resolve():
             return candidate
@@ -237,7 +236,7 @@ def resolve_plan(name: str, locations: Locations) -> Path:
 
 def templates() -> dict[str, Path]:
     """Shipped plan templates by name."""
-    return {path.stem: path for path in sorted(plan_templates_dir().glob(f"*{SUFFIX}"))}
+    return {path.stem: path for path in plan_files_in(plan_templates_dir())}
 
 
 def blank_plan(title: str, language: str) -> Plan:

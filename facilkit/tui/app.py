@@ -24,7 +24,7 @@ from textual.screen import Screen
 from facilkit.i18n import detect_language
 from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.search import SearchIndex
-from facilkit.paths import Locations
+from facilkit.paths import Locations, plan_files_in
 from facilkit.plans.model import Plan
 from facilkit.tui.commands import MethodCommands
 from facilkit.tui.screens.base import FacilScreen
@@ -175,9 +175,8 @@ class FacilkitApp(App[None]):
 
     def offer_drafts(self) -> None:
         """After a crash, offer each interrupted draft once."""
-        folder = self.locations.drafts
-        if not folder.is_dir() or next(folder.iterdir(), None) is None:
-            return  # the usual case: nothing to read, nothing to import
+        if not plan_files_in(self.locations.drafts):
+            return  # the usual case: nothing to read, so the plan reader is not imported
         from facilkit.tui.dialogs.basic import Choose
 
         pending = self.drafts.pending()

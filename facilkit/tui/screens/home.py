@@ -78,7 +78,6 @@ class HomeScreen(FacilScreen):
             from facilkit.plans.storage import list_plans
 
             self.plans = list_plans(self.facil.locations)
-        self.plans_read = True
         plans_list.clear_options()
         if not self.plans:
             plans_list.add_option(self.empty_option())

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Input
 
 from facilkit.i18n import t as label
@@ -44,6 +45,8 @@ class LibraryScreen(FacilScreen):
 
     filters_paused = False
     """True while several filter fields change at once (clearing them)."""
+    prefetch_timer: Timer | None = None
+    """The pending prefetch of the cards around the cursor."""
 
     def compose_body(self) -> ComposeResult:
         lang, changed = self.lang, self.filters_changed
@@ -134,8 +137,11 @@ class LibraryScreen(FacilScreen):
         card.show(entry, t("lib.no_match", self.lang))
         methods = self.query_one(MethodList)
         neighbours = methods.entries[max(methods.cursor - 1, 0) : methods.cursor + 2]
-        # a moment later, so a first frame or a fast next key does not wait for it
-        self.set_timer(PREFETCH_DELAY, lambda: card.prefetch(neighbours))
+        # a moment after the cursor stops, so a first frame or a fast next key never
+        # waits for it, and a held-down key does not queue one prefetch per row
+        if self.prefetch_timer is not None:
+            self.prefetch_timer.stop()
+        self.prefetch_timer = self.set_timer(PREFETCH_DELAY, lambda: card.prefetch(neighbours))
 
     def on_method_list_selected(self, event: MethodList.Selected) -> None:
         self.query_one(MethodCard).focus()
