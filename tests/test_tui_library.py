@@ -13,7 +13,7 @@ from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 from tests.conftest import METHOD_YAML, write_method
-from tests.tui_helpers import make_app, ready
+from tests.tui_helpers import make_app, open_library, ready
 
 
 def card_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -24,8 +24,7 @@ async def test_browse_search_and_open_card(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
-        await pilot.pause()
+        await open_library(pilot)
         assert isinstance(app.screen, LibraryScreen)
         methods = app.screen.query_one(MethodList)
         assert len(methods.entries) == len(app.library)
@@ -46,8 +45,7 @@ async def test_cursor_moves_update_the_card(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
-        await pilot.pause()
+        await open_library(pilot)
         methods = app.screen.query_one(MethodList)
         first = methods.current
         await pilot.press("down")
@@ -68,9 +66,7 @@ async def test_list_and_card_change_in_the_same_step(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_library(pilot)
         methods, card = screen.query_one(MethodList), screen.query_one(MethodCard)
         screen.query_one("#search", Input).insert_text_at_cursor("ugu")
         assert [e.id for e in methods.entries] == ["ugu"]  # no await in between
@@ -101,9 +97,7 @@ async def test_filters_narrow_the_list(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_library(pilot)
         methods = screen.query_one(MethodList)
         await pilot.click("#process")  # a click steps to the next option: opening processes
         await pilot.pause()
@@ -136,8 +130,7 @@ async def test_user_methods_are_marked_and_problems_shown(tmp_path: Path) -> Non
         await ready(pilot)
         status = str(app.screen.query_one("#library-status", Static).render())
         assert "1 problem" in status
-        await pilot.press("m")
-        await pilot.pause()
+        await open_library(pilot)
         methods = app.screen.query_one(MethodList)
         marks = {
             e.id: methods.render_line(i).text[:1] for i, e in enumerate(methods.entries) if i < 25
@@ -170,8 +163,7 @@ async def test_danish_interface(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert "Dine planer" in str(app.screen.query_one(".screen-title").render())
-        await pilot.press("m")
-        await pilot.pause()
+        await open_library(pilot)
         assert (
             app.screen.query_one(MethodList)
             .entries[0]

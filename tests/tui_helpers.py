@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from facilkit.library.loader import Folder
 from facilkit.paths import Locations, builtin_methods_dir
 from facilkit.tui.app import FacilkitApp, create_app
+from facilkit.tui.screens.library import LibraryScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,15 @@ async def ready(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def open_library(pilot: Pilot[None]) -> LibraryScreen:
+    """Press **m** on the home screen and return the library screen it opens."""
+    await pilot.press("m")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LibraryScreen)
+    return screen
 
 
 def screen_text(app: FacilkitApp) -> str:
