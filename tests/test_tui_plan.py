@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from facilkit.export.plan import export_markdown
@@ -332,6 +333,28 @@ async def test_template_and_palette_add_to_agenda(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(screen.plan.agenda) == count + 1
         assert any(item.method == "ugu" for item in screen.plan.agenda)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [("en", "add to agenda: ugu"), ("en", "Add to agenda UGU"), ("da", "tilføj til dagsorden ugu")],
+)
+async def test_palette_takes_the_whole_command_title(tmp_path: Path, lang: str, typed: str) -> None:
+    """Typing the command as the palette shows it ("Add to agenda: UGU") must find it."""
+    app = make_app(tmp_path / "home", lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, typed)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [item.method for item in screen.plan.agenda] == ["ugu"]
 
 
 async def test_timeline_widths_follow_minutes_and_neighbours_stay_apart(tmp_path: Path) -> None:

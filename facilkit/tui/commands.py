@@ -27,16 +27,16 @@ class MethodCommands(Provider):
     def facil(self) -> FacilkitApp:
         return self.app  # type: ignore[return-value]
 
-    def _commands(self, query: str) -> list[tuple[str, str, Callable[[], None]]]:
+    def _commands(self, words: list[str]) -> list[tuple[str, str, Callable[[], None]]]:
+        """Commands for the methods whose name or id holds every word."""
         app = self.facil
         lang = app.lang
-        words = query.casefold().split()
         plan_open = app.plan_screen is not None
         found: list[tuple[str, str, Callable[[], None]]] = []
         for entry in app.library:
             name = entry.head.name_in(lang)
             folded = f"{name} {entry.id}".casefold()
-            if words and not all(word in folded for word in words if word not in (":",)):
+            if not all(word in folded for word in words):
                 continue
             found.append(
                 (
@@ -57,16 +57,22 @@ class MethodCommands(Provider):
                 break
         return found
 
+    def _command_words(self) -> frozenset[str]:
+        """The words of the commands' own titles ("add", "to", "agenda", ...), in the UI language."""
+        lang = self.facil.lang
+        titles = (t(key, lang).format(name="") for key in ("cmd.open_method", "cmd.add_method"))
+        return frozenset(word.strip(":") for title in titles for word in title.casefold().split())
+
     async def discover(self) -> Hits:
-        for title, method_id, callback in self._commands("")[:10]:
+        for title, method_id, callback in self._commands([])[:10]:
             yield DiscoveryHit(title, callback, help=method_id)
 
     async def search(self, query: str) -> Hits:
-        words = [w for w in query.casefold().split()]
-        # allow "open ugu" / "add ugu": command words narrow the kind, the rest the method
-        for title, method_id, callback in self._commands(
-            " ".join(w for w in words if w not in ("open", "add", "åbn", "tilføj"))
-        ):
+        words = query.casefold().split()
+        # "add to agenda ugu": the command's own words pick the kind, the rest the method
+        command_words = self._command_words()
+        method_words = [word for word in words if word.strip(":") not in command_words]
+        for title, method_id, callback in self._commands(method_words):
             folded = title.casefold()
             if all(word in folded or word in method_id for word in words):
                 yield Hit(1.0 - len(title) / 200, title, callback, help=method_id)
