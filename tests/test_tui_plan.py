@@ -16,7 +16,7 @@ from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.plan import PlanScreen
-from tests.tui_helpers import ROOT, make_app, ready, screen_text, type_text
+from tests.tui_helpers import ROOT, make_app, ready, screen_text, start_new_plan, type_text
 
 
 async def replace_input(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -32,9 +32,7 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
     app = make_app(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        screen = app.screen
+        screen = await start_new_plan(pilot)
         assert isinstance(screen, PlanScreen)
         assert "overall purpose" in screen_text(app)  # guidance from the I DO ART method file
         assert (screen.plan.language, screen.plan.start, screen.plan.end) == (
@@ -193,8 +191,7 @@ async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_plan(pilot)
         await type_text(pilot, "Why we meet")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -215,8 +212,7 @@ async def test_escape_with_unsaved_changes_can_discard(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_plan(pilot)
         await type_text(pilot, "x")
         await pilot.press("escape")
         await pilot.pause()
@@ -233,8 +229,7 @@ async def test_autosave_and_recover_draft(tmp_path: Path) -> None:
     app = make_app(home, autosave_seconds=0.1)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_plan(pilot)
         await type_text(pilot, "Typed before the crash")
         await pilot.pause(0.4)
         (draft,) = Drafts(home / "drafts").pending()
@@ -344,9 +339,7 @@ async def test_palette_takes_the_whole_command_title(tmp_path: Path, lang: str, 
     app = make_app(tmp_path / "home", lang=lang)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        screen = app.screen
+        screen = await start_new_plan(pilot)
         assert isinstance(screen, PlanScreen)
         await pilot.press("ctrl+p")
         await pilot.pause()

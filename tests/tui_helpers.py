@@ -6,14 +6,18 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from facilkit.library.loader import Folder
 from facilkit.paths import Locations, builtin_methods_dir
 from facilkit.tui.app import FacilkitApp, create_app
 from facilkit.tui.screens.library import LibraryScreen
+from facilkit.tui.screens.plan import PlanScreen
 
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -55,13 +59,23 @@ async def ready(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-async def open_library(pilot: Pilot[None]) -> LibraryScreen:
-    """Press **m** on the home screen and return the library screen it opens."""
-    await pilot.press("m")
+async def press_to_open(pilot: Pilot[None], key: str, kind: type[ScreenT]) -> ScreenT:
+    """Press ``key`` and return the screen it opened, which must be a ``kind``."""
+    await pilot.press(key)
     await pilot.pause()
     screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen)
+    assert isinstance(screen, kind)
     return screen
+
+
+async def open_library(pilot: Pilot[None]) -> LibraryScreen:
+    """**m** on the home screen."""
+    return await press_to_open(pilot, "m", LibraryScreen)
+
+
+async def start_new_plan(pilot: Pilot[None]) -> PlanScreen:
+    """**n** on the home screen."""
+    return await press_to_open(pilot, "n", PlanScreen)
 
 
 def screen_text(app: FacilkitApp) -> str:
