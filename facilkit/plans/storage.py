@@ -150,7 +150,15 @@ def save_plan(plan: Plan, path: Path, backup: bool = True) -> None:
     path = Path(path)
     if path.exists():
         _refuse_newer(path)
-    text = plan_to_yaml(plan)
+    write_atomic(path, plan_to_yaml(plan), backup)
+
+
+def write_atomic(path: Path, text: str, backup: bool = False) -> None:
+    """Replace ``path`` with ``text`` so a crash leaves the old file or the new, never half.
+
+    Temp file in the same folder, fsync, rename, fsync of the folder; with
+    ``backup`` the previous version is kept as ``<name>.bak``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
