@@ -1,7 +1,9 @@
 """Autosaved drafts, so a crash or a closed terminal loses at most a few seconds.
 
 Each editing session writes its plan to ``drafts/<id>.yaml`` (atomically) and
-the plan file it belongs to in ``drafts/<id>.target``. A clean save or an
+the plan file it belongs to in ``drafts/<id>.target``, with, on a second line,
+the fingerprint of that file when the session read it: a recovered draft then
+never replaces a plan that changed on disk in the meantime. A clean save or an
 explicit discard removes the draft; whatever is left at the next start was
 interrupted and can be recovered.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from facilkit.paths import plan_files_in
 from facilkit.plans.model import Plan
-from facilkit.plans.storage import PlanError, load_plan, save_plan
+from facilkit.plans.storage import Fingerprint, PlanError, load_plan, save_plan
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Draft:
     plan: Plan
     target: Path | None
     saved_at: datetime
+    base: Fingerprint | None = None
+    """The target file as the session read it (None: new plan, or a draft from before)."""
 
 
 class Drafts:
@@ -39,9 +43,12 @@ class Drafts:
     def new_id() -> str:
         return uuid.uuid4().hex[:12]
 
-    def write(self, draft_id: str, plan: Plan, target: Path | None) -> None:
+    def write(
+        self, draft_id: str, plan: Plan, target: Path | None, base: Fingerprint | None = None
+    ) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f"{draft_id}.target").write_text(str(target or ""), encoding="utf-8")
+        lines = f"{target or ''}\n{base.to_text() if base else ''}\n"
+        (self.folder / f"{draft_id}.target").write_text(lines, encoding="utf-8")
         save_plan(plan, self.folder / f"{draft_id}.yaml", backup=False)
 
     def discard(self, draft_id: str) -> None:
@@ -58,11 +65,12 @@ class Drafts:
             except PlanError:
                 continue
             target_file = path.with_suffix(".target")
-            target_text = (
-                target_file.read_text(encoding="utf-8").strip() if target_file.exists() else ""
+            lines = (
+                target_file.read_text(encoding="utf-8").splitlines() if target_file.exists() else []
             )
+            target_text = lines[0].strip() if lines else ""
+            base = Fingerprint.from_text(lines[1]) if len(lines) > 1 else None
             saved_at = datetime.fromtimestamp(path.stat().st_mtime)
-            found.append(
-                Draft(path.stem, plan, Path(target_text) if target_text else None, saved_at)
-            )
+            target = Path(target_text) if target_text else None
+            found.append(Draft(path.stem, plan, target, saved_at, base))
         return sorted(found, key=lambda d: d.saved_at, reverse=True)

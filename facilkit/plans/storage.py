@@ -9,11 +9,13 @@ A plan from a newer facilkit is refused, never overwritten.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import msgspec
@@ -24,7 +26,7 @@ from facilkit.plans.clock import clock_text
 from facilkit.plans.model import FORMAT_VERSION, Plan, new_plan
 from facilkit.problems import Problem
 from facilkit.typed import convert
-from facilkit.yamlio import Document, YamlError, dump, load_file, load_text
+from facilkit.yamlio import MAX_BYTES, Document, YamlError, decode, dump, load_file, load_text
 
 _NORDIC = str.maketrans(
     {
@@ -264,3 +266,125 @@ def plan_from_template(name: str, title: str) -> Plan:
     plan = load_plan(available[name])
     plan.title = title
     return plan
+
+
+# --- fingerprints: noticing a plan file that changed on disk --------------------------
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a plan file looked like when it was read or written: size, mtime and a hash.
+
+    The hash is what decides: size and time alone miss a same-size edit with the
+    time put back (a copy tool, a sync client).
+    """
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of_bytes(cls, raw: bytes, stat: os.stat_result) -> Fingerprint:
+        return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(raw).hexdigest())
+
+    def same_file(self, other: Fingerprint | None) -> bool:
+        """True when ``other`` is the same content (a touched file with equal bytes is the same)."""
+        return other is not None and other.size == self.size and other.digest == self.digest
+
+    def to_text(self) -> str:
+        return f"{self.size} {self.mtime_ns} {self.digest}"
+
+    @classmethod
+    def from_text(cls, text: str) -> Fingerprint | None:
+        parts = text.split()
+        if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+            return None
+        return cls(int(parts[0]), int(parts[1]), parts[2])
+
+
+class PlanChangedError(PlanError):
+    """The plan file changed on disk since it was read: writing would lose that change."""
+
+    def __init__(self, path: Path, found: Fingerprint | None) -> None:
+        self.path = path
+        self.found = found
+        what = "was deleted" if found is None else "was changed by another program"
+        super().__init__(
+            f"{path}: the file {what} after facilkit read it; not overwritten. "
+            "Read it again and repeat the command."
+        )
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's fingerprint now; None if it does not exist. Unreadable raises OSError."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            raw = handle.read()
+    except FileNotFoundError:
+        return None
+    return Fingerprint.of_bytes(raw, stat)
+
+
+def read_plan(path: Path) -> tuple[Plan, Fingerprint]:
+    """A plan and the fingerprint of exactly the bytes it was read from."""
+    shown = str(path)
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if stat.st_size > MAX_BYTES:
+                raise PlanError(f"{shown}:1:1: file is {stat.st_size // 1024} KiB, over 1 MiB")
+            raw = handle.read()
+    except OSError as error:
+        raise PlanError(f"{shown}:1:1: cannot read file: {error.strerror or error}") from None
+    try:
+        document = load_text(decode(raw, shown), shown)
+    except YamlError as error:
+        raise PlanError(str(error)) from None
+    plan, _ = _from_document(document)
+    return plan, Fingerprint.of_bytes(raw, stat)
+
+
+def save_plan_unless_changed(
+    plan: Plan, path: Path, expected: Fingerprint | None
+) -> Fingerprint | None:
+    """Save only if the file is still as ``expected`` (None: it must not exist yet).
+
+    Raises PlanChangedError otherwise; returns the fingerprint of what was written.
+    """
+    found = fingerprint(path)
+    unchanged = found is None if expected is None else expected.same_file(found)
+    if not unchanged:
+        raise PlanChangedError(path, found)
+    save_plan(plan, path)
+    return fingerprint(path)
+
+
+def write_copy_beside(path: Path, raw: bytes, label: str) -> Path:
+    """Keep ``raw`` as a new plan file beside ``path``: ``<stem>-<label>-<time>.yaml``.
+
+    Used when a conflict is settled, so the version not chosen is kept, never dropped.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for number in range(1, 1000):
+        suffix = "" if number == 1 else f"-{number}"
+        copy = path.with_name(f"{path.stem}-{label}-{stamp}{suffix}{PLAN_SUFFIX}")
+        try:
+            copy.open("x").close()  # reserve the name
+        except FileExistsError:
+            continue
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{copy.stem}-", suffix=".tmp", dir=path.parent
+        )
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(raw)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp_name, copy)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        return copy
+    raise PlanError(f"{path}: too many copies named '{label}'")
