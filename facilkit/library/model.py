@@ -72,6 +72,46 @@ class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     adapted: Text | None = None
 
 
+class Variant(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """Another form of the same method: its own fields replace the method's where given.
+
+    The reflecting team, for example, for six colleagues or for a network
+    gathering: one card, one source, two ways to run it.
+    """
+
+    id: str
+    name: Text
+    summary: Text | None = None
+    duration: Duration | None = None
+    group_size: GroupSize | None = None
+    invitation: Text | None = None
+    steps: list[Step] | None = None
+    roles: list[Text] | None = None
+    materials: list[Text] | None = None
+    tips: list[Text] | None = None
+    adapted: Text | None = None
+    """How this form adapts the method's source; replaces ``source.adapted``."""
+
+
+VARIANT_FIELDS = ("summary", "duration", "group_size", "invitation", "steps", "roles")
+VARIANT_FIELDS += ("materials", "tips")
+"""Fields a variant may give, each replacing the method's field of the same name."""
+
+
+def joined_name(method_name: Text, variant_name: Text) -> Text:
+    """``Reflecting team – network gathering`` in every language either name has."""
+    if isinstance(method_name, str) and isinstance(variant_name, str):
+        return f"{method_name} – {variant_name}"
+    codes = [
+        *(method_name if isinstance(method_name, dict) else {}),
+        *(variant_name if isinstance(variant_name, dict) else {}),
+    ]
+    return {
+        code: f"{localize(method_name, code)} – {localize(variant_name, code)}"
+        for code in dict.fromkeys(codes)
+    }
+
+
 class MethodHead(msgspec.Struct, frozen=True):
     """The fields a list, a search and a filter need; cheap to decode from the cache."""
 
@@ -101,6 +141,32 @@ class Method(MethodHead, forbid_unknown_fields=True, frozen=True, kw_only=True):
     roles: list[Text] = msgspec.field(default_factory=list)
     materials: list[Text] = msgspec.field(default_factory=list)
     tips: list[Text] = msgspec.field(default_factory=list)
+    variants: list[Variant] = msgspec.field(default_factory=list)
+
+    def find_variant(self, variant_id: str) -> Variant | None:
+        return next((v for v in self.variants if v.id == variant_id), None)
+
+    def with_variant(self, variant_id: str) -> Method | None:
+        """The method as the variant runs it, or None for an unknown variant."""
+        variant = self.find_variant(variant_id)
+        return None if variant is None else self.applied(variant)
+
+    def applied(self, variant: Variant) -> Method:
+        """The variant's fields over the method's.
+
+        The result is an ordinary method (same id, joined name, no variants of
+        its own), so schedules, checks and cards need no special case.
+        """
+        changes: dict[str, object] = {
+            field: getattr(variant, field)
+            for field in VARIANT_FIELDS
+            if getattr(variant, field) is not None
+        }
+        if variant.adapted is not None:
+            changes["source"] = msgspec.structs.replace(self.source, adapted=variant.adapted)
+        return msgspec.structs.replace(
+            self, name=joined_name(self.name, variant.name), variants=[], **changes
+        )
 
 
 _method_decoder = msgspec.msgpack.Decoder(Method)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
-from facilkit.library.model import LANGUAGES, Method, Text
+from facilkit.library.model import LANGUAGES, Method, Step, Text, Variant
 from facilkit.problems import Problem
 from facilkit.typed import Keys, convert
 from facilkit.yamlio import Document, YamlError, load_file
@@ -66,6 +66,23 @@ def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]
         yield ("id",), "id must be lowercase letters, digits and hyphens, like 'check-in'"
     if expected_id is not None and method.id != expected_id:
         yield ("id",), f"id '{method.id}' must match the file name '{expected_id}.yaml'"
+    yield from _shape_rules(method)
+    yield from _variant_rules(method)
+    if not method.source.text.strip():
+        yield ("source", "text"), "source.text must say where the method comes from"
+    url = method.source.url
+    if url is not None and not re.match(r"^https?://[^\s<>]+$", url):
+        yield (
+            ("source", "url"),
+            "source.url must be a web address starting with https:// or http://",
+        )
+    for index, related in enumerate(method.related):
+        if not ID_PATTERN.match(related):
+            yield ("related", index), f"'{related}' is not a method id"
+
+
+def _shape_rules(method: Method) -> Iterator[tuple[Keys, str]]:
+    """Minutes and group size in order: the rules every variant follows too."""
     duration = method.duration
     if duration.min < 1:
         yield ("duration", "min"), "duration.min must be at least 1 minute"
@@ -89,17 +106,45 @@ def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]
         yield ("group_size", "min"), "group_size.min must be at least 1"
     if size.max is not None and size.max < size.min:
         yield ("group_size",), f"group_size.max {size.max} is smaller than min {size.min}"
-    if not method.source.text.strip():
-        yield ("source", "text"), "source.text must say where the method comes from"
-    url = method.source.url
-    if url is not None and not re.match(r"^https?://[^\s<>]+$", url):
-        yield (
-            ("source", "url"),
-            "source.url must be a web address starting with https:// or http://",
-        )
-    for index, related in enumerate(method.related):
-        if not ID_PATTERN.match(related):
-            yield ("related", index), f"'{related}' is not a method id"
+
+
+def _variant_rules(method: Method) -> Iterator[tuple[Keys, str]]:
+    """Unique ids, and the method's rules for the minutes and group size each variant gives.
+
+    A variant is checked as it runs (its fields over the method's), but only
+    for the rules its own fields take part in: a fault in the method itself is
+    reported once, at the method.
+    """
+    first_index: dict[str, int] = {}
+    for index, variant in enumerate(method.variants):
+        here: Keys = ("variants", index)
+        if not ID_PATTERN.match(variant.id):
+            yield (
+                (*here, "id"),
+                "variant id must be lowercase letters, digits and hyphens, like 'in-pairs'",
+            )
+        elif variant.id in first_index:
+            yield (
+                (*here, "id"),
+                f"variant id '{variant.id}' is already used by variant "
+                f"{first_index[variant.id] + 1}; give each variant its own id",
+            )
+        else:
+            first_index[variant.id] = index
+        given = {
+            field
+            for field in ("duration", "group_size", "steps")
+            if getattr(variant, field) is not None
+        }
+        for keys, message in _shape_rules(method.applied(variant)):
+            field = str(keys[0])
+            if keys == ("steps",):  # the steps' minutes against duration.max
+                if not given & {"steps", "duration"}:
+                    continue
+                keys = keys if "steps" in given else ("duration",)
+            elif field not in given:
+                continue
+            yield (*here, *keys), f"variant '{variant.id}': {message}"
 
 
 def texts(method: Method) -> Iterator[tuple[Keys, Text]]:
@@ -109,16 +154,35 @@ def texts(method: Method) -> Iterator[tuple[Keys, Text]]:
     if method.invitation is not None:
         yield ("invitation",), method.invitation
     for index, step in enumerate(method.steps):
-        yield ("steps", index, "title"), step.title
-        if step.how is not None:
-            yield ("steps", index, "how"), step.how
-        for number, question in enumerate(step.questions):
-            yield ("steps", index, "questions", number), question
+        yield from _step_texts(("steps", index), step)
     for field in ("roles", "materials", "tips"):
         for index, text in enumerate(getattr(method, field)):
             yield (field, index), text
     if method.source.adapted is not None:
         yield ("source", "adapted"), method.source.adapted
+    for index, variant in enumerate(method.variants):
+        yield from _variant_texts(("variants", index), variant)
+
+
+def _variant_texts(here: Keys, variant: Variant) -> Iterator[tuple[Keys, Text]]:
+    yield (*here, "name"), variant.name
+    for field in ("summary", "invitation", "adapted"):
+        value = getattr(variant, field)
+        if value is not None:
+            yield (*here, field), value
+    for index, step in enumerate(variant.steps or ()):
+        yield from _step_texts((*here, "steps", index), step)
+    for field in ("roles", "materials", "tips"):
+        for index, text in enumerate(getattr(variant, field) or ()):
+            yield (*here, field, index), text
+
+
+def _step_texts(here: Keys, step: Step) -> Iterator[tuple[Keys, Text]]:
+    yield (*here, "title"), step.title
+    if step.how is not None:
+        yield (*here, "how"), step.how
+    for number, question in enumerate(step.questions):
+        yield (*here, "questions", number), question
 
 
 KNOWN_CODES = frozenset(LANGUAGES)
