@@ -107,17 +107,11 @@ def test_the_cache_keeps_variants(tmp_path: Path) -> None:
         ),
         (
             "  - id: short\n    name: Short\n    duration: {min: 10, default: 5, max: 20}\n",
-            [
-                "15:15: variant 'short': duration must have min <= default <= max "
-                "(now 10, 5, 20)"
-            ],
+            ["15:15: variant 'short': duration must have min <= default <= max (now 10, 5, 20)"],
         ),
         (  # the method's 10 step minutes do not fit the variant's max of 8
             "  - id: short\n    name: Short\n    duration: {min: 5, default: 5, max: 8}\n",
-            [
-                "15:15: variant 'short': the steps add up to 10 minutes, more than "
-                "duration.max 8"
-            ],
+            ["15:15: variant 'short': the steps add up to 10 minutes, more than duration.max 8"],
         ),
         (
             "  - id: long\n    name: Long\n    steps:\n"
@@ -134,10 +128,7 @@ def test_the_cache_keeps_variants(tmp_path: Path) -> None:
         ),
         (
             "  - id: twin\n    name: A\n  - id: twin\n    name: B\n",
-            [
-                "15:9: variant id 'twin' is already used by variant 1; "
-                "give each variant its own id"
-            ],
+            ["15:9: variant id 'twin' is already used by variant 1; give each variant its own id"],
         ),
         (
             "  - id: Not Valid\n    name: A\n",
@@ -165,9 +156,7 @@ def test_variant_rules_point_at_the_variant(
 
 
 def test_a_fault_of_the_method_is_reported_once_not_per_variant(tmp_path: Path) -> None:
-    text = (HEAD + "  - id: a\n    name: A\n  - id: b\n    name: B\n").replace(
-        "max: 30", "max: 5"
-    )
+    text = (HEAD + "  - id: a\n    name: A\n  - id: b\n    name: B\n").replace("max: 30", "max: 5")
     path = write_method(tmp_path, "m", text)
     _, problems = load_method(path)
     assert [p.message for p in problems] == [

@@ -93,8 +93,16 @@ class Variant(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=T
     """How this form adapts the method's source; replaces ``source.adapted``."""
 
 
-VARIANT_FIELDS = ("summary", "duration", "group_size", "invitation", "steps", "roles")
-VARIANT_FIELDS += ("materials", "tips")
+VARIANT_FIELDS = (
+    "summary",
+    "duration",
+    "group_size",
+    "invitation",
+    "steps",
+    "roles",
+    "materials",
+    "tips",
+)
 """Fields a variant may give, each replacing the method's field of the same name."""
 
 
