@@ -1,0 +1,183 @@
+"""The schedule as it now stands: items that ran at their actual times, the rest projected.
+
+Overruns and added minutes push the later items; a pinned item keeps its time
+as long as the items before it fit, so the slack before it is used up first.
+When the meeting cannot end on time, :func:`project` says by how much and which
+later items to shorten (down to the method's minimum) or to drop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from facilkit.run.machine import Run, Status
+
+Level = Literal["calm", "warning", "alert", "overtime"]
+WARNING_SHARE = 0.20
+ALERT_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One item on the clock: where it ran or is expected to run."""
+
+    index: int
+    start: float
+    end: float
+    status: Status
+    late: float = 0.0
+    """Seconds a pinned item will start after its pinned time."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A way to win back time: shorten an item to ``minutes``, or drop it (``minutes`` 0)."""
+
+    index: int
+    action: Literal["shorten", "drop"]
+    minutes: int
+    saves: int
+    """Minutes of the overrun this saves."""
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Where the meeting stands at one moment."""
+
+    placed: list[Placed]
+    expected_end: float
+    planned_end: float
+    frame_end: float
+    suggestions: list[Suggestion] = field(default_factory=list)
+    short_after: float = 0.0
+    """Seconds the meeting still runs over when every suggestion is followed."""
+
+    @property
+    def behind(self) -> float:
+        """Seconds the expected end is after the planned end (negative: ahead)."""
+        return self.expected_end - self.planned_end
+
+    @property
+    def over(self) -> float:
+        """Seconds the meeting is expected to run past the end of its time frame."""
+        return max(self.expected_end - self.frame_end, 0.0)
+
+
+def warning_level(remaining: float, budget: float) -> Level:
+    """Calm until 20% of the item is left, a warning until 5%, then alert; overtime after."""
+    if remaining < 0:
+        return "overtime"
+    if budget <= 0 or remaining <= budget * ALERT_SHARE:
+        return "alert"
+    if remaining <= budget * WARNING_SHARE:
+        return "warning"
+    return "calm"
+
+
+def planned_layout(run: Run) -> list[Placed]:
+    """The plan as it was meant to run from the planned start, pins included."""
+    s = run.state
+    cursor = s.planned_start
+    placed = []
+    for index, item in enumerate(s.items):
+        start = cursor
+        if item.pinned is not None:
+            start = max(start, s.planned_start + item.pinned * 60.0)
+        cursor = start + item.minutes * 60.0
+        placed.append(Placed(index, start, cursor, "pending"))
+    return placed
+
+
+def _layout(run: Run, now: float, minutes: Mapping[int, int] | None = None) -> list[Placed]:
+    """Actual times for what ran, projected times for the rest; ``minutes`` overrides budgets."""
+    s = run.state
+    finished = s.phase in ("closing", "closed")
+    cursor = max(now, s.planned_start) if s.phase == "ready" else (s.started or now)
+    if finished and s.ended is not None:
+        cursor = s.ended
+    placed = []
+    for index, item in enumerate(s.items):
+        record = s.records[index]
+        if record.status == "done" and record.started is not None and record.ended is not None:
+            placed.append(Placed(index, record.started, record.ended, "done"))
+            cursor = record.ended
+            continue
+        if record.status == "running" and record.started is not None:
+            end = now + max(run.budget(index) - run.used(index, now), 0.0)
+            placed.append(Placed(index, record.started, end, "running"))
+            cursor = end
+            continue
+        if record.status == "skipped" or finished:
+            placed.append(Placed(index, cursor, cursor, record.status))
+            continue
+        start, late = cursor, 0.0
+        if item.pinned is not None:
+            pin = s.planned_start + item.pinned * 60.0
+            start, late = max(cursor, pin), max(cursor - pin, 0.0)
+        budget = (
+            run.budget(index) if minutes is None or index not in minutes else minutes[index] * 60.0
+        )
+        cursor = start + budget
+        placed.append(Placed(index, start, cursor, "pending", late))
+    return placed
+
+
+def project(run: Run, now: float) -> Projection:
+    """The schedule at ``now``, with suggestions when the meeting would run over its frame."""
+    s = run.state
+    placed = _layout(run, now)
+    planned = planned_layout(run)
+    planned_end = planned[-1].end if planned else s.planned_start
+    frame_end = planned_end if s.contract.end is None else s.planned_start + s.contract.end * 60.0
+    expected_end = max((p.end for p in placed), default=now if s.phase != "ready" else planned_end)
+    if s.phase in ("closing", "closed") and s.ended is not None:
+        expected_end = s.ended
+    projection = Projection(placed, expected_end, planned_end, frame_end)
+    if projection.over <= 0 or s.phase not in ("ready", "running"):
+        return projection
+    suggestions, short = _suggest(run, now, frame_end)
+    return Projection(placed, expected_end, planned_end, frame_end, suggestions, short)
+
+
+def _suggest(run: Run, now: float, frame_end: float) -> tuple[list[Suggestion], float]:
+    """Shorten later items to their minimum first, then drop items, until the end fits."""
+    s = run.state
+    last = len(s.items) - 1
+    later = [i for i in range(s.current + 1, len(s.items)) if s.records[i].status == "pending"]
+    budgets = {i: int(run.budget(i) // 60) for i in later}
+    overrides: dict[int, int] = {}
+    chosen: list[Suggestion] = []
+
+    def end_with(trial: dict[int, int]) -> float:
+        return max((p.end for p in _layout(run, now, trial)), default=now)
+
+    current_end = end_with(overrides)
+    shortenable = [
+        i
+        for i in later
+        if s.items[i].min_minutes is not None and s.items[i].min_minutes < budgets[i]  # type: ignore[operator]
+    ]
+    shortenable.sort(key=lambda i: (budgets[i] - (s.items[i].min_minutes or 0), i), reverse=True)
+    droppable = [
+        i
+        for i in reversed(later)
+        if i != last and not s.items[i].is_break and s.items[i].pinned is None
+    ]
+    plan: list[tuple[int, Literal["shorten", "drop"], int]] = [
+        (i, "shorten", s.items[i].min_minutes or 0) for i in shortenable
+    ] + [(i, "drop", 0) for i in droppable]
+    for index, action, minutes in plan:
+        if current_end <= frame_end:
+            break
+        trial = {**overrides, index: minutes}
+        trial_end = end_with(trial)
+        saved = round((current_end - trial_end) / 60)
+        if saved <= 0:
+            continue
+        earlier = sum(c.saves for c in chosen if c.index == index)
+        chosen = [c for c in chosen if c.index != index]
+        chosen.append(Suggestion(index, action, minutes, saved + earlier))
+        overrides, current_end = trial, trial_end
+    return chosen, max(current_end - frame_end, 0.0)

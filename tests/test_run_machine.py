@@ -1,0 +1,371 @@
+"""The run's state machine: every command, fed with a clock that moves only when told."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from facilkit.run.machine import Run
+from facilkit.run.projection import project, warning_level
+from tests.run_helpers import T0, make_run
+
+MIN = 60.0
+
+
+def test_start_runs_the_first_item() -> None:
+    run = make_run(10, 20)
+    assert run.state.phase == "ready"
+    assert run.start(T0)
+    assert run.state.phase == "running" and run.state.current == 0
+    assert run.state.records[0].started == T0
+    assert not run.start(T0 + 1)  # only once
+
+
+def test_next_ends_the_item_and_starts_the_following() -> None:
+    run = make_run(10, 20)
+    run.start(T0)
+    run.tick(T0 + 12 * MIN)
+    assert run.next(T0 + 12 * MIN)
+    first, second = run.state.records
+    assert first.status == "done" and first.ended == T0 + 12 * MIN
+    assert first.used == 12 * MIN
+    assert second.status == "running" and second.started == T0 + 12 * MIN
+
+
+def test_next_on_the_last_item_opens_the_closing() -> None:
+    run = make_run(10)
+    run.start(T0)
+    run.next(T0 + 9 * MIN)
+    assert run.state.phase == "closing" and run.state.ended == T0 + 9 * MIN
+    assert not run.next(T0 + 10 * MIN)
+
+
+def test_next_before_the_start_starts() -> None:
+    run = make_run(10)
+    assert run.next(T0)
+    assert run.state.phase == "running"
+
+
+def test_manual_advance_lets_an_item_run_into_overtime() -> None:
+    run = make_run(10, 10)
+    run.start(T0)
+    run.tick(T0 + 13 * MIN)
+    assert run.state.current == 0
+    assert run.remaining(T0 + 13 * MIN) == -3 * MIN
+
+
+def test_auto_advances_at_the_exact_end_of_each_item() -> None:
+    run = make_run(10, 5, 10, auto=True)
+    run.start(T0)
+    assert run.tick(T0 + 17 * MIN)  # one tick can cross two item ends
+    records = run.state.records
+    assert records[0].ended == T0 + 10 * MIN and records[1].ended == T0 + 15 * MIN
+    assert run.state.current == 2 and records[2].used == 2 * MIN
+    run.tick(T0 + 40 * MIN)
+    assert run.state.phase == "closing" and run.state.ended == T0 + 25 * MIN
+
+
+def test_previous_goes_back_and_keeps_the_time_as_the_earlier_item_s() -> None:
+    run = make_run(10, 10, 10)
+    run.start(T0)
+    run.next(T0 + 10 * MIN)
+    run.add(T0 + 11 * MIN)
+    assert run.previous(T0 + 12 * MIN)
+    first, second, _ = run.state.records
+    assert run.state.current == 0 and first.status == "running" and first.ended is None
+    assert first.used == 12 * MIN
+    assert second.status == "pending" and second.started is None and second.used == 0
+    assert second.added == 5  # minutes given to an item stay with it
+    assert not run.previous(T0 + 13 * MIN)  # nothing before the first
+
+
+def test_previous_passes_over_skipped_items() -> None:
+    run = make_run(10, 10, 10)
+    run.start(T0)
+    run.skip_next(T0 + 1)
+    run.next(T0 + 10 * MIN)
+    assert run.state.current == 2
+    run.previous(T0 + 11 * MIN)
+    assert run.state.current == 0
+    assert run.state.records[1].status == "skipped"
+
+
+def test_pause_stops_the_item_s_clock() -> None:
+    run = make_run(10, 10)
+    run.start(T0)
+    run.tick(T0 + 2 * MIN)
+    assert run.toggle_pause(T0 + 2 * MIN)
+    run.tick(T0 + 7 * MIN)
+    assert run.used(0, T0 + 9 * MIN) == 2 * MIN
+    assert run.toggle_pause(T0 + 9 * MIN)
+    run.tick(T0 + 10 * MIN)
+    record = run.state.records[0]
+    assert record.used == 3 * MIN and record.paused == 7 * MIN
+    assert [e.kind for e in run.state.events][-2:] == ["pause", "resume"]
+
+
+def test_a_pause_pushes_the_later_items() -> None:
+    run = make_run(10, 10)
+    run.start(T0)
+    run.toggle_pause(T0)
+    projection = project(run, T0 + 5 * MIN)
+    assert projection.placed[1].start == T0 + 15 * MIN
+    assert projection.behind == 5 * MIN
+
+
+def test_timeout_stops_the_clock_and_logs_the_note() -> None:
+    run = make_run(20)
+    run.start(T0)
+    assert run.timeout(T0 + 5 * MIN)
+    assert not run.timeout(T0 + 6 * MIN)
+    assert not run.toggle_pause(T0 + 6 * MIN)  # space does not end a timeout
+    run.tick(T0 + 10 * MIN)
+    assert run.used(0, T0 + 12 * MIN) == 5 * MIN
+    assert run.end_timeout(T0 + 12 * MIN, "  Talk about practice, not cases  ")
+    assert run.state.events[-1].kind == "timeout_end"
+    assert run.state.events[-1].note == "Talk about practice, not cases"
+    assert run.remaining(T0 + 12 * MIN) == 15 * MIN
+    assert not run.end_timeout(T0 + 13 * MIN)
+
+
+def test_timeout_during_a_pause_turns_the_pause_into_a_timeout() -> None:
+    run = make_run(20)
+    run.start(T0)
+    run.toggle_pause(T0 + MIN)
+    assert run.timeout(T0 + 2 * MIN)
+    assert run.state.pause == "timeout"
+
+
+def test_add_and_take_five_minutes_never_below_zero() -> None:
+    run = make_run(10, 10)
+    run.start(T0)
+    assert run.add(T0, 5)
+    assert run.budget(0) == 15 * MIN
+    assert run.add(T0, -5) and run.add(T0, -5) and run.add(T0, -5)
+    assert run.budget(0) == 0
+    assert not run.add(T0, -5)
+    assert [e.minutes for e in run.state.events if e.kind == "add"] == [5, -5, -5, -5]
+
+
+def test_added_minutes_push_the_later_items() -> None:
+    run = make_run(10, 10)
+    run.start(T0)
+    run.add(T0)
+    assert project(run, T0).placed[1].start == T0 + 15 * MIN
+
+
+def test_skip_next_drops_the_next_item_and_next_jumps_over_it() -> None:
+    run = make_run(10, 10, 10)
+    run.start(T0)
+    assert run.skip_next(T0)
+    assert run.skip_next(T0)  # then the one after
+    assert not run.skip_next(T0)
+    run.next(T0 + 10 * MIN)
+    assert run.state.phase == "closing"
+    assert [r.status for r in run.state.records] == ["done", "skipped", "skipped"]
+
+
+def test_end_stops_the_meeting_and_leaves_the_rest_unreached() -> None:
+    run = make_run(10, 10, 10)
+    run.start(T0)
+    run.timeout(T0 + MIN)
+    assert run.end(T0 + 4 * MIN)
+    assert run.state.phase == "closing" and run.state.pause is None
+    assert [r.status for r in run.state.records] == ["done", "pending", "pending"]
+    assert not run.add(T0 + 5 * MIN)
+
+
+def test_close_records_the_outcomes_and_agreements() -> None:
+    run = make_run(10)
+    run.start(T0)
+    assert not run.close(T0, [True], "too early")
+    run.end(T0 + 10 * MIN)
+    assert run.close(T0 + 11 * MIN, [True], " Anna sends the notes ")
+    assert run.state.closing is not None
+    assert run.state.closing.reached == [True, False]  # one per desired outcome
+    assert run.state.closing.notes == "Anna sends the notes"
+    assert run.state.phase == "closed"
+
+
+def test_a_clock_put_back_takes_no_time_away() -> None:
+    run = make_run(10)
+    run.start(T0)
+    run.tick(T0 + 5 * MIN)
+    run.tick(T0 + 3 * MIN)
+    assert run.state.records[0].used == 5 * MIN
+
+
+def test_commands_count_up_the_versions_only_when_something_changed() -> None:
+    run = make_run(10)
+    run.start(T0)
+    version = run.version
+    run.tick(T0 + MIN)
+    assert run.version == version
+    run.add(T0 + MIN)
+    assert run.version == version + 1
+
+
+def test_warning_levels_follow_the_share_left() -> None:
+    assert warning_level(10 * MIN, 10 * MIN) == "calm"
+    assert warning_level(2 * MIN, 10 * MIN) == "warning"
+    assert warning_level(30, 10 * MIN) == "alert"
+    assert warning_level(-1, 10 * MIN) == "overtime"
+
+
+# --- pinned items and the end of the meeting ---------------------------------
+
+
+def test_a_pinned_item_absorbs_an_overrun_with_its_slack() -> None:
+    # 10 + 10 minutes, then lunch pinned 30 minutes after the start: 10 minutes of slack
+    run = make_run(10, 10, 30, 10, pinned={2: 30})
+    run.start(T0)
+    run.add(T0)  # +5
+    projection = project(run, T0)
+    assert projection.placed[2].start == T0 + 30 * MIN
+    assert projection.expected_end == projection.planned_end
+
+
+def test_an_overrun_beyond_the_slack_makes_the_pinned_item_late() -> None:
+    run = make_run(10, 10, 30, 10, pinned={2: 30})
+    run.start(T0)
+    run.tick(T0 + 25 * MIN)
+    projection = project(run, T0 + 25 * MIN)
+    assert projection.placed[2].start == T0 + 35 * MIN
+    assert projection.placed[2].late == 5 * MIN
+    assert projection.behind == 5 * MIN
+
+
+def test_when_the_end_is_at_risk_the_projection_suggests_cuts() -> None:
+    run = make_run(10, 20, 20, 10, end=60)  # 60-minute frame, no slack
+    run.start(T0)
+    run.tick(T0 + 25 * MIN)  # 15 minutes over on the first item
+    projection = project(run, T0 + 25 * MIN)
+    assert projection.over == 15 * MIN
+    saved = sum(s.saves for s in projection.suggestions)
+    assert saved >= 15 and projection.short_after == 0
+    for suggestion in projection.suggestions:
+        item = run.state.items[suggestion.index]
+        assert suggestion.index > run.state.current
+        if suggestion.action == "shorten":
+            assert suggestion.minutes >= (item.min_minutes or 0)
+    assert all(
+        s.index != 3 for s in projection.suggestions if s.action == "drop"
+    )  # the last item stays
+
+
+def test_no_cuts_are_suggested_while_a_pinned_item_s_slack_absorbs_the_overrun() -> None:
+    run = make_run(10, 20, 40, 20, end=100, pinned={2: 40})  # 10 minutes slack before item 3
+    run.start(T0)
+    run.tick(T0 + 20 * MIN)  # 10 over: the slack takes it
+    projection = project(run, T0 + 20 * MIN)
+    assert projection.over == 0 and projection.suggestions == []
+    run.tick(T0 + 30 * MIN)  # 20 over: 10 reach the end
+    projection = project(run, T0 + 30 * MIN)
+    assert projection.over == 10 * MIN
+    assert sum(s.saves for s in projection.suggestions) >= 10
+    assert projection.short_after == 0
+
+
+def test_it_says_how_far_over_when_no_cut_is_enough() -> None:
+    run = make_run(10, 5, end=15)
+    run.start(T0)
+    run.tick(T0 + 60 * MIN)
+    projection = project(run, T0 + 60 * MIN)
+    assert projection.over == 50 * MIN
+    assert projection.short_after > 0
+
+
+# --- the property: any sequence keeps the schedule sound ---------------------
+
+COMMANDS = st.sampled_from(
+    ["tick", "next", "previous", "pause", "plus", "minus", "skip", "timeout", "resume", "end"]
+)
+
+
+def _apply(run: Run, command: str, now: float) -> None:
+    {
+        "tick": run.tick,
+        "next": run.next,
+        "previous": run.previous,
+        "pause": run.toggle_pause,
+        "plus": lambda n: run.add(n, 5),
+        "minus": lambda n: run.add(n, -5),
+        "skip": run.skip_next,
+        "timeout": run.timeout,
+        "resume": lambda n: run.end_timeout(n, "note"),
+        "end": run.end,
+    }[command](now)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    minutes=st.lists(st.integers(0, 40), min_size=1, max_size=8),
+    pin_at=st.integers(0, 7),
+    pin_slack=st.integers(0, 20),
+    auto=st.booleans(),
+    steps=st.lists(st.tuples(COMMANDS, st.floats(0, 900)), max_size=40),
+)
+def test_any_sequence_keeps_the_schedule_sound(
+    minutes: list[int], pin_at: int, pin_slack: int, auto: bool, steps: list[tuple[str, float]]
+) -> None:
+    pin_at = min(pin_at, len(minutes) - 1)
+    pin = sum(minutes[:pin_at]) + pin_slack
+    run = make_run(*minutes, auto=auto, pinned={pin_at: pin})
+    pinned_before = [item.pinned for item in run.state.items]
+    now = T0
+    run.start(now)
+    for command, wait in steps:
+        now += wait
+        _apply(run, command, now)
+        _check_sound(run, now, pinned_before)
+
+
+def _check_sound(run: Run, now: float, pinned_before: list[int | None]) -> None:
+    state = run.state
+    projection = project(run, now)
+    placed = projection.placed
+    # items in order, none with negative minutes
+    for before, after in itertools.pairwise(placed):
+        assert before.end <= after.start + 1e-6
+    for p in placed:
+        assert p.end >= p.start - 1e-6
+    for index, record in enumerate(state.records):
+        assert record.used >= 0 and record.paused >= 0
+        assert run.budget(index) >= 0
+    # pinned items never move: the pinned time stays, and a pending pinned item starts
+    # at its time unless the items before it already run past it
+    assert [item.pinned for item in state.items] == pinned_before
+    for p in placed:
+        item = state.items[p.index]
+        if item.pinned is not None and p.status == "pending" and state.phase == "running":
+            pin_time = state.planned_start + item.pinned * 60
+            assert p.start >= pin_time - 1e-6
+            if p.late == 0:
+                assert abs(p.start - pin_time) < 1e-6
+    # only one item runs, and only while the meeting runs
+    running = [i for i, r in enumerate(state.records) if r.status == "running"]
+    assert running == ([state.current] if state.phase == "running" else [])
+    # planned total = elapsed + remaining - overrun (overrun: minutes behind, negative ahead)
+    planned_total = sum(item.minutes for item in state.items) * 60
+    elapsed = sum(run.used(i, now) for i in range(len(state.items)))
+    remaining = 0.0
+    overrun = 0.0
+    for index, record in enumerate(state.records):
+        item_planned = state.items[index].minutes * 60
+        used = run.used(index, now)
+        if record.status == "done" or (record.status == "pending" and used > 0):
+            overrun += used - item_planned
+        elif record.status == "skipped":
+            overrun -= item_planned
+        elif record.status == "running":
+            overrun += record.added * 60 + max(used - run.budget(index), 0)
+            remaining += max(run.budget(index) - used, 0)
+        else:  # pending
+            if state.phase == "running" or state.phase == "ready":
+                overrun += record.added * 60
+                remaining += run.budget(index)
+            else:  # not reached after the end: nothing remains of it
+                overrun -= item_planned
+    assert abs(planned_total - (elapsed + remaining - overrun)) < 1e-3
