@@ -115,10 +115,39 @@ def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _P
     check.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
     check.set_defaults(handler="cli_plan:cmd_plan_check")
 
-    export = actions.add_parser("export", help="export a plan as Markdown", parents=[common])
+    export = actions.add_parser(
+        "export",
+        help="export a plan: Markdown, HTML, PDF, Word, cards, calendar or invitation",
+        parents=[common],
+    )
     export.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
     export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here, overwriting it; the extension picks the format "
+        "(.md .html .pdf .docx .ics .txt); '-' writes text formats to standard output "
+        "(default: your documents folder, named after the plan)",
+    )
+    export.add_argument(
+        "--format",
+        choices=("md", "html", "pdf", "docx", "ics", "cards", "invitation"),
+        help="the format, whatever the extension (cards: A6 cards to print, as PDF; "
+        "invitation: a text for an e-mail)",
+    )
+    export.add_argument(
+        "--for",
+        dest="audience",
+        choices=("facilitator", "participants"),
+        default="facilitator",
+        help="facilitator: the run plan (default); participants: the one-page handout",
+    )
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE.docx",
+        help="a Word document whose letterhead and styles the Word export uses",
     )
     export.set_defaults(handler="cli_plan:cmd_plan_export")
 

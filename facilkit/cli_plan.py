@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from facilkit.cli_methods import library_for
-from facilkit.export.plan import export_markdown
 from facilkit.paths import Locations
 from facilkit.plans.checks import check_plan
 from facilkit.plans.model import Plan
@@ -21,6 +20,7 @@ from facilkit.plans.storage import (
     resolve_plan,
     save_plan,
 )
+from facilkit.problems import UsageError
 
 
 def _fail(message: str) -> int:
@@ -76,18 +76,46 @@ def cmd_plan_check(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
+    """Export a plan in the format the extension or ``--format`` names."""
+    from facilkit.export.formats import (
+        TEXT_FORMATS,
+        ExportError,
+        default_name,
+        format_for,
+        render,
+        write_atomic,
+    )
+
+    output: Path | None = args.output
+    to_stdout = output is not None and str(output) == "-"
+    fmt = args.format or (format_for(output) if output is not None and not to_stdout else None)
+    if fmt is None and output is not None and not to_stdout:
+        raise UsageError(
+            f"cannot tell the format from '{output.name}'; "
+            "use .md .html .pdf .docx .ics or .txt, or give --format"
+        )
+    fmt = fmt or "md"
+    if to_stdout and fmt not in TEXT_FORMATS:
+        raise UsageError(f"{fmt} is not text; give a file with -o FILE")
+    if args.template is not None and fmt != "docx":
+        raise UsageError("--template is for the Word export (.docx)")
     loaded = _load(args)
     if loaded is None:
         return 1
-    _, plan = loaded
+    path, plan = loaded
     lang = args.lang if args.lang_given else plan.language
-    text = export_markdown(plan, library_for(args), lang)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
     try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        return _fail(f"cannot write {args.output}: {error.strerror}")
-    print(args.output)
+        data = render(fmt, plan, library_for(args), lang, args.audience, args.template)
+        if to_stdout or (output is None and fmt == "invitation"):
+            sys.stdout.write(data.decode("utf-8"))
+            return 0
+        if output is None:
+            output = Locations.from_env().documents / default_name(
+                path.stem, fmt, args.audience, lang
+            )
+            output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, data, args.lang)
+    except (ExportError, OSError) as error:
+        return _fail(str(error))
+    print(output)
     return 0

@@ -44,6 +44,13 @@ class Locations:
 
     home: Path
     cache: Path
+    exports: Path | None = None
+    """Where exports go when no file is named; None means the user's documents folder."""
+
+    @property
+    def documents(self) -> Path:
+        """The folder an export is written to by default (read lazily: it is a file read)."""
+        return self.exports or Path(platformdirs.user_documents_dir())
 
     @property
     def user_methods(self) -> Path:
@@ -72,7 +79,7 @@ class Locations:
         home = env.get("FACILKIT_HOME")
         if home:
             base = Path(home).expanduser()
-            return cls(home=base, cache=base / "cache")
+            return cls(home=base, cache=base / "cache", exports=base / "documents")
         return cls(
             home=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),

@@ -32,9 +32,9 @@ def test_new_list_check_export(
 
 def test_export_follows_plan_language_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
     plan = str(EXAMPLES["learning-group-meeting"])
-    _, out, _ = run(capsys, "plan", "export", plan)
+    _, out, _ = run(capsys, "plan", "export", plan, "-o", "-")
     assert "## Dagsorden" in out
-    _, out, _ = run(capsys, "plan", "export", plan, "--lang", "en")
+    _, out, _ = run(capsys, "plan", "export", plan, "-o", "-", "--lang", "en")
     assert "## Agenda" in out
 
 

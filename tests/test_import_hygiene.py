@@ -59,7 +59,30 @@ def test_opening_the_tui_imports_no_yaml_validation_or_export() -> None:
         "cli.build_parser().parse_args([])\n"
         "import facilkit.tui.app\n"
         "heavy = ('yaml', 'facilkit.library.validate', 'facilkit.export.plan', "
-        "'facilkit.plans.storage', 'rich.markdown')\n"
+        "'facilkit.plans.storage', 'rich.markdown', 'facilkit.export.build', "
+        "'typst', 'docx', 'icalendar', 'lxml')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_each_export_imports_only_its_own_library() -> None:
+    """Markdown and HTML exports do not load Typst, python-docx or icalendar."""
+    code = (
+        "import sys\n"
+        "from facilkit.export.formats import render\n"
+        "from facilkit.library.loader import Folder, load_library\n"
+        "from facilkit.paths import builtin_methods_dir\n"
+        "from facilkit.plans.storage import load_plan\n"
+        "from tests.export_helpers import EXAMPLES\n"
+        "library = load_library([Folder(builtin_methods_dir(), 'builtin')])\n"
+        "plan = load_plan(EXAMPLES['learning-group-meeting'])\n"
+        "for fmt in ('md', 'html', 'invitation'):\n"
+        "    render(fmt, plan, library, 'da')\n"
+        "heavy = ('typst', 'docx', 'icalendar', 'lxml')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run(

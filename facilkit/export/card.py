@@ -1,12 +1,19 @@
-"""A method card as Markdown: what a key person needs at hand in the meeting."""
+"""A method card: what a key person needs at hand in the meeting.
+
+The card is built as blocks (:mod:`facilkit.export.document`) so the plan's
+exports draw it in every format; :func:`method_card` gives its Markdown, which
+``methods show`` and the TUI print.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from facilkit.export import escape
+from facilkit.export.document import Block, Bullets, Facts, Heading, Step, Steps, Text
 from facilkit.i18n import t
-from facilkit.library.model import GroupSize, Method, Text, localize
+from facilkit.library.model import GroupSize, Method, localize
+from facilkit.library.model import Text as MethodText
+from facilkit.plans.schedule import fitted_step_minutes
 
 
 def group_size_text(size: GroupSize, lang: str) -> str:
@@ -15,60 +22,83 @@ def group_size_text(size: GroupSize, lang: str) -> str:
     return f"{size.min}–{size.max} {t('persons', lang)}"
 
 
-def facts_line(method: Method, lang: str) -> str:
+def facts(method: Method, lang: str) -> Facts:
     """Duration, group size and process in one line."""
-    d = method.duration
-    return " · ".join(
+    d, minutes = method.duration, t("minutes", lang)
+    return Facts(
         (
-            f"**{t('duration', lang)}:** {d.min}–{d.max} {t('minutes', lang)} "
-            f"({d.default} {t('minutes', lang)})",
-            f"**{t('group_size', lang)}:** {group_size_text(method.group_size, lang)}",
-            f"**{t('process', lang)}:** {t('process.' + method.process, lang)}",
-        )
+            (t("duration", lang), f"{d.min}–{d.max} {minutes} ({d.default} {minutes})"),
+            (t("group_size", lang), group_size_text(method.group_size, lang)),
+            (t("process", lang), t("process." + method.process, lang)),
+        ),
+        inline=True,
     )
 
 
-def method_card(
-    method: Method, lang: str, heading: str = "##", names: Mapping[str, str] | None = None
-) -> str:
+def fitted_steps(method: Method, lang: str, minutes: int | None = None) -> tuple[Step, ...]:
+    """The method's steps, their minutes fitted to ``minutes`` when a plan gives them."""
+    given = [step.minutes for step in method.steps]
+    if minutes is not None:
+        given = fitted_step_minutes(given, method.duration.default, minutes)
+    return tuple(
+        Step(
+            localize(step.title, lang),
+            step_minutes,
+            localize(step.how, lang),
+            tuple(localize(question, lang) for question in step.questions),
+        )
+        for step, step_minutes in zip(method.steps, given, strict=True)
+    )
+
+
+def card_blocks(
+    method: Method,
+    lang: str,
+    level: int = 2,
+    names: Mapping[str, str] | None = None,
+    minutes: int | None = None,
+) -> list[Block]:
     """The whole card: summary, facts, invitation, steps with questions, source.
 
     ``names`` gives related methods by name (see :meth:`Library.names`); an id
-    without a name is shown as the id.
+    without a name is shown as the id. ``minutes`` fits the steps to a plan's item.
     """
-    sub = heading + "#"
 
-    def text(value: Text) -> str:
-        return escape.paragraph(localize(value, lang))
+    def text(value: MethodText | None) -> str:
+        return localize(value, lang)
 
-    parts = [f"{heading} {escape.inline(method.name_in(lang))}", "", text(method.summary), ""]
-    parts += [facts_line(method, lang), ""]
+    blocks: list[Block] = [Heading(level, method.name_in(lang))]
+    if method.summary:
+        blocks.append(Text(text(method.summary)))
+    blocks.append(facts(method, lang))
     if method.invitation:
-        parts += [f"**{t('invitation', lang)}:** {text(method.invitation)}", ""]
+        blocks.append(Text(text(method.invitation), label=t("invitation", lang), style="strong"))
     if method.steps:
-        parts += [f"{sub} {t('steps', lang)}", ""]
-        for number, step in enumerate(method.steps, 1):
-            minutes = f" ({step.minutes} {t('minutes', lang)})" if step.minutes else ""
-            parts.append(f"{number}. **{escape.inline(localize(step.title, lang))}**{minutes}")
-            if step.how:
-                parts.append("   " + text(step.how).replace("\n", "\n   "))
-            for question in step.questions:
-                parts.append(f"   - *{escape.inline(localize(question, lang))}*")
-        parts.append("")
+        blocks.append(Heading(level + 1, t("steps", lang)))
+        blocks.append(Steps(fitted_steps(method, lang, minutes), t("minutes", lang)))
     for field in ("roles", "materials", "tips"):
-        values = getattr(method, field)
+        values = [text(value) for value in getattr(method, field)]
         if values:
-            parts += [f"{sub} {t(field, lang)}", ""]
-            parts += [f"- {escape.inline(localize(value, lang))}" for value in values]
-            parts.append("")
-    source = escape.inline(method.source.text)
-    if method.source.url:
-        source += f" <{method.source.url}>"
-    parts.append(f"*{t('source', lang)}:* {source}")
+            blocks += [Heading(level + 1, t(field, lang)), Bullets(tuple(values))]
+    source = method.source.text + (f" <{method.source.url}>" if method.source.url else "")
+    blocks.append(Text(source, label=t("source", lang), style="em"))
     if method.source.adapted:
-        parts += ["", f"*{t('adapted', lang)}:* {text(method.source.adapted)}"]
+        blocks.append(Text(text(method.source.adapted), label=t("adapted", lang), style="em"))
     if method.related:
         names = names or {}
-        related = (escape.inline(names.get(rid, rid)) for rid in method.related)
-        parts += ["", f"*{t('related', lang)}:* " + " · ".join(related)]  # names hold commas
-    return "\n".join(parts).strip() + "\n"
+        related = " · ".join(names.get(rid, rid) for rid in method.related)  # names hold commas
+        blocks.append(Text(related, label=t("related", lang), style="em"))
+    return blocks
+
+
+def method_card(
+    method: Method,
+    lang: str,
+    heading: str = "##",
+    names: Mapping[str, str] | None = None,
+    minutes: int | None = None,
+) -> str:
+    """The card as Markdown, its name under a ``heading`` of that many ``#``."""
+    from facilkit.export.markdown import render_blocks
+
+    return render_blocks(card_blocks(method, lang, len(heading), names, minutes))

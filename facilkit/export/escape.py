@@ -35,9 +35,9 @@ def paragraph(text: str) -> str:
 
 
 def cell(text: str) -> str:
-    """Text for a table cell: a newline becomes a line break, never a new row."""
+    """Text for a table cell: lines are joined with a dot, never a new row or raw HTML."""
     lines = [_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "<br>".join(line for line in lines if line)
+    return " · ".join(line for line in lines if line)
 
 
 def table(header: list[str], rows: list[list[str]], align: str = "") -> str:

@@ -27,6 +27,13 @@ class RotationBreak(msgspec.Struct, forbid_unknown_fields=True):
     minutes: int
 
 
+class StationTheme(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+    """What one station of a rotation is about: shown in the rotation table and on its card."""
+
+    title: str = ""
+    question: str = ""
+
+
 class Rotation(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Settings for a station-rotation item: groups move from station to station."""
 
@@ -39,6 +46,8 @@ class Rotation(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     breaks: list[RotationBreak] = msgspec.field(default_factory=list)
     finale_minutes: int = 0
     """Time at the end to walk round and read every station's flip-chart."""
+    themes: list[StationTheme] = msgspec.field(default_factory=list)
+    """Station 1's theme first; stations without one are shown by number."""
 
     @property
     def round_count(self) -> int:
@@ -77,6 +86,11 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     roles: dict[str, str] = msgspec.field(default_factory=dict)
     materials: list[str] = msgspec.field(default_factory=list)
     follow_up: str = ""
+    timezone: str | None = None
+    """IANA time zone of the meeting (Europe/Oslo, Europe/Stockholm); default Copenhagen."""
+
+
+DEFAULT_TIMEZONE = "Europe/Copenhagen"
 
 
 def new_plan(title: str, language: str = "da") -> Plan:

@@ -384,7 +384,7 @@ class PlanScreen(FacilScreen):
             self.refresh_review()
 
     def refresh_review(self) -> None:
-        text = export_markdown(self.plan, self.facil.library, self.plan.language)
+        text = export_markdown(self.plan, self.facil.library, self.plan.language, glue=False)
         self.query_one("#review-body", Static).update(Group(Markdown(text)))
 
     # --- actions ------------------------------------------------------------

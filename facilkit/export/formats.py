@@ -1,0 +1,126 @@
+"""Which formats exist, how a file name picks one, and how an export is written.
+
+Each format's module is imported only when that format is asked for, so the TUI
+and the Markdown export never pay for Typst, python-docx or icalendar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import importlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal, get_args
+
+from facilkit.export.document import Audience
+from facilkit.export.words import word
+from facilkit.library.loader import Library
+from facilkit.plans.model import Plan
+
+Format = Literal["md", "html", "pdf", "docx", "ics", "cards", "invitation"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+
+SUFFIXES: dict[Format, str] = {
+    "md": ".md",
+    "html": ".html",
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "ics": ".ics",
+    "cards": ".pdf",
+    "invitation": ".txt",
+}
+_BY_SUFFIX: dict[str, Format] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".ics": "ics",
+    ".txt": "invitation",
+}
+TEXT_FORMATS: tuple[Format, ...] = ("md", "html", "ics", "invitation")
+"""Formats that can go to standard output."""
+
+_RENDERERS: dict[Format, str] = {
+    "md": "facilkit.export.plan:render_file",
+    "html": "facilkit.export.html:render_file",
+    "pdf": "facilkit.export.pdf:render_file",
+    "docx": "facilkit.export.word:render_file",
+    "ics": "facilkit.export.ics:render_file",
+    "cards": "facilkit.export.cards:render_file",
+    "invitation": "facilkit.export.invitation:render_file",
+}
+
+
+class ExportError(Exception):
+    """An export that could not be made or written; the message is one line for a person."""
+
+
+def format_for(path: Path) -> Format | None:
+    """The format a file name asks for by its extension, or None."""
+    return _BY_SUFFIX.get(path.suffix.lower())
+
+
+def render(
+    fmt: Format,
+    plan: Plan,
+    library: Library,
+    lang: str,
+    audience: Audience = "facilitator",
+    template: Path | None = None,
+) -> bytes:
+    """The export's bytes (text formats in UTF-8)."""
+    module, _, function = _RENDERERS[fmt].partition(":")
+    renderer = getattr(importlib.import_module(module), function)
+    data: bytes = renderer(plan, library, lang, audience, template)
+    return data
+
+
+def default_name(slug: str, fmt: Format, audience: Audience, lang: str) -> str:
+    """The plan's file name for this export: ``<slug>[-participants].<ext>``."""
+    if fmt == "cards":
+        slug += "-" + word("file.cards", lang)
+    elif fmt == "invitation":
+        slug += "-" + word("file.invitation", lang)
+    elif audience == "participants" and fmt != "ics":
+        slug += "-" + word("file.participants", lang)
+    return slug + SUFFIXES[fmt]
+
+
+def _reason(error: OSError, lang: str) -> str:
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return word("export.no_folder", lang)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return word("export.no_space", lang)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY):
+        return word("export.in_use", lang)
+    return error.strerror or str(error)
+
+
+def write_atomic(path: Path, data: bytes, lang: str) -> None:
+    """Write the whole file or nothing: a temp file beside it, fsynced, then renamed."""
+    path = Path(path)
+    handle = None
+    temp_name = ""
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}-", suffix=".tmp", dir=path.parent
+        )
+        with os.fdopen(handle, "wb") as out:
+            handle = None
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except OSError as error:
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                os.close(handle)
+        if temp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+        message = word("export.cannot_write", lang).format(path=path, reason=_reason(error, lang))
+        raise ExportError(message) from None
