@@ -57,7 +57,7 @@ def facilkit(folder: str) -> None:
             stamp(label)
 
     def display(self: FacilkitApp, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-        original_display(self, screen, renderable)
+        original_display(self, screen, renderable)  # type: ignore[arg-type]
         if type(screen).__name__ == "HomeScreen":
             once("first_frame")
         elif type(screen).__name__ == "LibraryScreen":
@@ -81,7 +81,7 @@ def facilkit(folder: str) -> None:
         app.call_after_refresh(check_settled, app)
 
     FacilkitApp.library_ready = ready  # type: ignore[method-assign]
-    FacilkitApp._display = display  # type: ignore[method-assign]
+    FacilkitApp._display = display  # type: ignore[method-assign,assignment]
     FacilkitApp.run = lambda self, **_: original_run(self, headless=True)  # type: ignore[method-assign]
     cli.main(["--library", folder, "--lang", "en"])
 

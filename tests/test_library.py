@@ -6,12 +6,12 @@ import itertools
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilkit.library import cache as cache_module
 from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.loader import Folder, load_library, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, localize
@@ -224,6 +224,32 @@ def _age(path: Path, seconds: float = 10) -> None:
     os.utime(path, (past, past))
 
 
+def count_parses(monkeypatch: pytest.MonkeyPatch, folders: list[Folder]) -> list[str]:
+    """Record every method file the loader parses from YAML (a cache miss).
+
+    The spy replaces the validator where the loader finds it; a load without a
+    cache proves it sees every parse, so the cache tests cannot pass because the
+    spy is in the wrong place (they would fail here instead).
+    """
+    import facilkit.library.loader as loader_module
+    import facilkit.library.validate as validate_module
+
+    parsed: list[str] = []
+    real = validate_module.load_method
+
+    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(validate_module, "load_method", spy)
+    if hasattr(loader_module, "load_method"):
+        monkeypatch.setattr(loader_module, "load_method", spy)
+    uncached = load_library(folders)
+    assert sorted(parsed) == sorted(Path(e.path).name for e in uncached), "the spy misses parses"
+    parsed.clear()
+    return parsed
+
+
 def test_cache_serves_unchanged_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "lib"
     for number in range(3):
@@ -231,12 +257,11 @@ def test_cache_serves_unchanged_files(tmp_path: Path, monkeypatch: pytest.Monkey
     cache_dir = tmp_path / "cache"
     first = load_library([Folder(folder, "user")], cache_dir)
     assert cache_file_for(cache_dir, folder).exists()
-    calls: list[Path] = []
-    monkeypatch.setattr(
-        "facilkit.library.validate.load_method", lambda p, r: calls.append(p) or (None, [])
-    )
+    parsed = count_parses(monkeypatch, [Folder(folder, "user")])
     second = load_library([Folder(folder, "user")], cache_dir)
-    assert calls == [] and list(second.entries) == list(first.entries)
+    assert parsed == [], "the cache should have served every unchanged file"
+    assert list(second.entries) == list(first.entries)
+    assert [e.method for e in second] == [e.method for e in first]
 
 
 def test_cache_never_serves_a_changed_file(tmp_path: Path) -> None:
@@ -259,7 +284,6 @@ def test_cache_skips_files_too_new_to_trust(tmp_path: Path) -> None:
     path = write_method(tmp_path / "lib", "m")
     load_library([Folder(tmp_path / "lib", "user")], tmp_path / "cache")
     assert str(path) not in MethodCache(cache_file_for(tmp_path / "cache", tmp_path / "lib")).items
-    assert cache_module.RACY_NS > 0
 
 
 def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
@@ -321,14 +345,10 @@ def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.Monke
     cache_dir = tmp_path / "cache"
     load_library([Folder(tmp_path / "a", "user")], cache_dir)
     load_library([Folder(tmp_path / "b", "user")], cache_dir)
-    calls: list[Path] = []
-    monkeypatch.setattr(
-        "facilkit.library.validate.load_method", lambda p, r: calls.append(p) or (None, [])
-    )
-    library = load_library(
-        [Folder(tmp_path / "a", "user"), Folder(tmp_path / "b", "user")], cache_dir
-    )
-    assert calls == [] and set(library.entries) == {"m-a", "m-b"}
+    both = [Folder(tmp_path / "a", "user"), Folder(tmp_path / "b", "user")]
+    parsed = count_parses(monkeypatch, both)
+    library = load_library(both, cache_dir)
+    assert parsed == [] and set(library.entries) == {"m-a", "m-b"}
 
 
 TEXT_VALUES = st.one_of(

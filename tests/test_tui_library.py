@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Input, Static
 
 from facilkit.library.loader import Folder
@@ -13,10 +15,18 @@ from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 from tests.conftest import METHOD_YAML, write_method
-from tests.tui_helpers import make_app, open_library, ready
+from tests.tui_helpers import (
+    make_app,
+    on_screen,
+    open_library,
+    ready,
+    wait_for_command,
+    wait_for_screen,
+    wait_until,
+)
 
 
-def card_text(app) -> str:  # type: ignore[no-untyped-def]
+def card_text(app: App[Any]) -> str:
     return app.screen.query_one(MethodCard).shown_text
 
 
@@ -25,7 +35,7 @@ async def test_browse_search_and_open_card(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await open_library(pilot)
-        assert isinstance(app.screen, LibraryScreen)
+        on_screen(app, LibraryScreen)
         methods = app.screen.query_one(MethodList)
         assert len(methods.entries) == len(app.library)
         await pilot.press("slash", *"ugu")
@@ -150,12 +160,11 @@ async def test_palette_opens_a_method(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"reflecting team")
-        await pilot.pause(0.3)
+        await wait_for_command(pilot, "reflecting team")
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
-        assert app.screen.query_one(MethodList).current.id == "reflecting-team"  # type: ignore[union-attr]
+        methods = (await wait_for_screen(pilot, LibraryScreen)).query_one(MethodList)
+        await wait_until(pilot, lambda: methods.current is not None, "the list to fill")
+        assert methods.current is not None and methods.current.id == "reflecting-team"
 
 
 async def test_danish_interface(tmp_path: Path) -> None:
@@ -187,32 +196,31 @@ async def test_key_bar_shows_main_keys_and_clicks_press_them(tmp_path: Path) -> 
         assert "Kopiér" not in line  # show=False keys live in the palette only
         await pilot.click(KeyBar, offset=(line.index("Metoder"), 0))
         await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
+        on_screen(app, LibraryScreen)
         bar = app.screen.query_one(KeyBar)
         line = str(bar.render())
         assert "Tilbage" in line and "Ny plan" not in line  # follows the screen
         await pilot.click(KeyBar, offset=(line.index("Alle kommandoer"), 0))
         await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        on_screen(app, CommandPalette)
 
 
-async def test_garbage_collection_pauses_only_during_start_up(
+async def test_garbage_collection_resumes_after_start_up_and_is_left_as_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Collection resumes once the app has started, and quitting, even during the
+    start-up pause, leaves the process collecting as before (another app may run in it)."""
     import gc
 
     import facilkit.tui.app as app_module
 
-    monkeypatch.setattr(app_module, "GC_PAUSE_SECONDS", 0.2)
-    app = make_app(tmp_path / "home")
-    async with app.run_test() as pilot:
-        assert not gc.isenabled()
-        await pilot.pause(0.4)
-        assert gc.isenabled()
-        collected = {id(tracked) for tracked in gc.get_objects()}
-        assert id(app.library.entries) not in collected  # frozen: later collections skip it
-        gc.disable()  # quitting inside the pause turns it back on too
-    assert gc.isenabled() and gc.get_freeze_count() == 0  # as the process was before
+    monkeypatch.setattr(app_module, "GC_PAUSE_SECONDS", 0.05)
+    for quit_during_pause in (False, True):
+        app = make_app(tmp_path / "home")
+        async with app.run_test() as pilot:
+            if not quit_during_pause:
+                await wait_until(pilot, gc.isenabled, "garbage collection to resume")
+        assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 async def test_title_bar_icon_opens_the_palette(tmp_path: Path) -> None:
@@ -226,7 +234,7 @@ async def test_title_bar_icon_opens_the_palette(tmp_path: Path) -> None:
         assert "facilkit" in str(app.screen.query_one(TitleBar).render())
         await pilot.click(TitleBar, offset=(2, 0))
         await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        on_screen(app, CommandPalette)
 
 
 async def test_palette_runs_a_key_binding_of_the_screen(tmp_path: Path) -> None:
@@ -239,26 +247,20 @@ async def test_palette_runs_a_key_binding_of_the_screen(tmp_path: Path) -> None:
         methods = app.screen.query_one(MethodList)
         assert len(methods.entries) == 1
         await pilot.press("ctrl+p", *"clear filters")
-        await pilot.pause(0.3)
+        await wait_for_command(pilot, "clear filters")
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
+        await wait_for_screen(pilot, LibraryScreen)
         assert len(methods.entries) == len(app.library)
         assert app.screen.query_one("#search", Input).value == ""
 
 
-async def test_prefetch_waits_until_the_cursor_stops(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[int] = []
-    monkeypatch.setattr(MethodCard, "prefetch", lambda self, entries: calls.append(len(entries)))
+async def test_the_next_card_is_ready_before_the_cursor_gets_there(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("m")
-        await pilot.pause(0.3)
-        calls.clear()
+        screen = await open_library(pilot)
+        methods, card = screen.query_one(MethodList), screen.query_one(MethodCard)
         await pilot.press("down", "down", "down", "down", "down")
-        await pilot.pause(0.4)
-        assert calls == [3]  # once, for the row the cursor stopped on and its neighbours
+        below, further = methods.entries[6], methods.entries[7]
+        await wait_until(pilot, lambda: card.is_prepared(below), "the card below the cursor")
+        assert not card.is_prepared(further)  # neighbours only: no work for rows far away

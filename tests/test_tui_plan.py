@@ -16,7 +16,17 @@ from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.plan import PlanScreen
-from tests.tui_helpers import ROOT, make_app, ready, screen_text, start_new_plan, type_text
+from tests.tui_helpers import (
+    ROOT,
+    make_app,
+    on_screen,
+    ready,
+    screen_text,
+    start_new_plan,
+    type_text,
+    wait_for_command,
+    wait_until,
+)
 
 
 async def replace_input(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +60,7 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         assert screen.current_step == "agenda"
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, MethodPicker)
+        on_screen(app, MethodPicker)
         await type_text(pilot, "check-in")
         await pilot.press("enter")
         await pilot.pause()
@@ -61,7 +71,7 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         await pilot.pause()
         await pilot.press("b")
         await pilot.pause()
-        assert isinstance(app.screen, ItemForm)
+        on_screen(app, ItemForm)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("a")
@@ -105,16 +115,16 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         assert (plan.start, plan.end, plan.participants) == ("9.00", "10:00", 6)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        on_screen(app, HomeScreen)
         assert "December meeting" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        reopened = app.screen
-        assert isinstance(reopened, PlanScreen) and reopened.path == saved
+        reopened = on_screen(app, PlanScreen)
+        assert reopened.path == saved
         assert reopened.query_one("#f-intention", TextArea).text == plan.intention
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert isinstance(app.screen, Prompt)
+        on_screen(app, Prompt)
         target = tmp_path / "out.md"
         await pilot.press("ctrl+u")
         await type_text(pilot, str(target))
@@ -129,8 +139,7 @@ async def test_reorder_and_remove_agenda_items(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "learning-group-meeting.yaml")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
+        screen = on_screen(app, PlanScreen)
         first, second = screen.plan.agenda[0], screen.plan.agenda[1]
         screen.show_step("agenda")
         await pilot.pause()
@@ -153,13 +162,12 @@ async def test_edit_item_and_checks_update(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home", open_path=ROOT / "examples" / "learning-group-meeting.yaml")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
+        screen = on_screen(app, PlanScreen)
         screen.show_step("agenda")
         await pilot.pause()
         await pilot.press("enter")  # edit the first item
         await pilot.pause()
-        assert isinstance(app.screen, ItemForm)
+        on_screen(app, ItemForm)
         field = app.screen.query_one("#f-minutes", Input)
         field.value = "40"
         await pilot.click("#form-ok")
@@ -176,8 +184,7 @@ async def test_rotation_item_shows_rounds(tmp_path: Path) -> None:
     )
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
+        screen = on_screen(app, PlanScreen)
         screen.show_step("agenda")
         await pilot.pause()
         await pilot.press("down", "down", "down")
@@ -195,10 +202,11 @@ async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
         await type_text(pilot, "Why we meet")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, Choose)
+        on_screen(app, Choose)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, PlanScreen) and app.is_running
+        on_screen(app, PlanScreen)
+        assert app.is_running
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#answer-save")
@@ -218,7 +226,7 @@ async def test_escape_with_unsaved_changes_can_discard(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.click("#answer-discard")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        on_screen(app, HomeScreen)
     assert not (tmp_path / "home" / "plans").exists() or not list(
         (tmp_path / "home" / "plans").glob("*.yaml")
     )
@@ -231,7 +239,9 @@ async def test_autosave_and_recover_draft(tmp_path: Path) -> None:
         await ready(pilot)
         await start_new_plan(pilot)
         await type_text(pilot, "Typed before the crash")
-        await pilot.pause(0.4)
+        await wait_until(
+            pilot, lambda: Drafts(home / "drafts").pending(), "the autosave to write a draft"
+        )
         (draft,) = Drafts(home / "drafts").pending()
         assert draft.plan.intention == "Typed before the crash"
     # the app above ended without saving (as a crash would); the draft is still there
@@ -239,11 +249,11 @@ async def test_autosave_and_recover_draft(tmp_path: Path) -> None:
     again = make_app(home)
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert isinstance(again.screen, Choose)
+        on_screen(again, Choose)
         await pilot.press("enter")  # "Recover" is the default answer
         await pilot.pause()
-        screen = again.screen
-        assert isinstance(screen, PlanScreen) and screen.dirty
+        screen = on_screen(again, PlanScreen)
+        assert screen.dirty
         assert screen.query_one("#f-intention", TextArea).text == "Typed before the crash"
 
 
@@ -258,8 +268,8 @@ async def test_draft_for_existing_plan_recovers_to_its_file(tmp_path: Path) -> N
         await ready(pilot)
         await pilot.click("#answer-recover")
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PlanScreen) and screen.path == target
+        screen = on_screen(app, PlanScreen)
+        assert screen.path == target
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_plan(target).agenda[0].method == "check-in"
@@ -293,7 +303,7 @@ async def test_home_duplicate_export_and_delete(tmp_path: Path) -> None:
         assert len(list(plans.glob("*.yaml"))) == 3
         await pilot.press("delete")
         await pilot.pause()
-        assert isinstance(app.screen, Choose)
+        on_screen(app, Choose)
         await pilot.click("#answer-yes")
         await pilot.pause()
         assert len(list(plans.glob("*.yaml"))) == 2
@@ -316,14 +326,13 @@ async def test_template_and_palette_add_to_agenda(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("down", "enter")  # the second template: learning-group
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
+        screen = on_screen(app, PlanScreen)
         count = len(screen.plan.agenda)
         assert count > 3
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "add ugu")
-        await pilot.pause(0.3)
+        await wait_for_command(pilot, "UGU")
         await pilot.press("enter")
         await pilot.pause()
         assert len(screen.plan.agenda) == count + 1
@@ -344,7 +353,7 @@ async def test_palette_takes_the_whole_command_title(tmp_path: Path, lang: str, 
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, typed)
-        await pilot.pause(0.3)
+        await wait_for_command(pilot, "UGU")
         await pilot.press("enter")
         await pilot.pause()
         assert [item.method for item in screen.plan.agenda] == ["ugu"]

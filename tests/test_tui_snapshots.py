@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from facilkit.tui.screens.plan import PlanScreen
-from tests.tui_helpers import ROOT, make_app, ready
+from tests.tui_helpers import ROOT, make_app, on_screen, ready
 
 SMALL, LARGE = (80, 24), (160, 48)
 
@@ -42,8 +42,7 @@ def test_wizard_agenda(snap_compare, tmp_path: Path, size: tuple[int, int]) -> N
 
     async def agenda(pilot: Pilot[None]) -> None:
         await ready(pilot)
-        screen = pilot.app.screen
-        assert isinstance(screen, PlanScreen)
+        screen = on_screen(pilot.app, PlanScreen)
         screen.show_step("agenda")
         await pilot.pause()
         await pilot.press("down", "down", "down")

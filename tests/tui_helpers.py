@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -19,6 +22,10 @@ from facilkit.tui.screens.plan import PlanScreen
 
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 ROOT = Path(__file__).resolve().parent.parent
+WAIT_LIMIT = 10.0
+"""Seconds a condition may take before the test fails (a hang, not a slow machine)."""
+POLL = 0.01
+"""Seconds between checks of a condition that waits on a timer (autosave, palette search)."""
 
 
 def make_app(
@@ -59,13 +66,64 @@ async def ready(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def wait_until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
+    """Let the app run until ``condition()`` holds; fail naming ``what`` if it never does.
+
+    Tests wait on what they need (a worker done, a widget present, a screen
+    pushed), never on a fixed pause: the check runs after every idle moment, so
+    a fast machine goes on at once and a slow one gets up to ``WAIT_LIMIT``.
+    """
+    deadline = time.monotonic() + WAIT_LIMIT
+    while True:
+        await pilot.pause()
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {WAIT_LIMIT:.0f} s for {what}")
+        await asyncio.sleep(POLL)  # a timer is due: give it the loop instead of spinning
+
+
+def on_screen(app: App[Any], kind: type[ScreenT]) -> ScreenT:
+    """The active screen, which must be a ``kind`` (typed, unlike ``isinstance`` on a property)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"expected {kind.__name__}, got {type(screen).__name__}"
+    return screen
+
+
+async def wait_for_screen(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
+    """Wait until a ``kind`` screen is active and mounted, and return it."""
+    await wait_until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted,
+        f"a {kind.__name__} screen",
+    )
+    return on_screen(pilot.app, kind)
+
+
 async def press_to_open(pilot: Pilot[None], key: str, kind: type[ScreenT]) -> ScreenT:
     """Press ``key`` and return the screen it opened, which must be a ``kind``."""
     await pilot.press(key)
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, kind)
-    return screen
+    return await wait_for_screen(pilot, kind)
+
+
+async def wait_for_command(pilot: Pilot[None], words: str) -> None:
+    """Wait until the command palette's highlighted command contains ``words``.
+
+    The palette searches in a worker and fills its list in batches; enter picks
+    whatever is highlighted, so a test presses it only once the wanted command is.
+    """
+    from textual.command import CommandList, CommandPalette
+
+    def highlighted() -> str:
+        palette: Screen[Any] = pilot.app.screen
+        if not isinstance(palette, CommandPalette):
+            return ""
+        commands = palette.query_one(CommandList)
+        if commands.highlighted is None:
+            return ""
+        return str(commands.get_option_at_index(commands.highlighted).prompt)
+
+    await wait_until(pilot, lambda: words.lower() in highlighted().lower(), f"command {words!r}")
 
 
 async def open_library(pilot: Pilot[None]) -> LibraryScreen:

@@ -76,6 +76,10 @@ class MethodCard(ScrollView, can_focus=True):
             if width > 0 and (entry.path, width) not in self._rendered:
                 self._render_entry(entry, width)
 
+    def is_prepared(self, entry: Entry) -> bool:
+        """Whether ``entry``'s card is rendered at the current width (showing it costs nothing)."""
+        return (entry.path, self.scrollable_content_region.width) in self._rendered
+
     def _renderable_for(self, entry: Entry) -> tuple[str, RenderableType]:
         method = entry.method
         text = method_card(method, self.lang, names=self.names_of(method.related))
