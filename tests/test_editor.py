@@ -481,7 +481,7 @@ def apply_edit(editor: PlanEditor, clock: Clock, edit: tuple[object, ...]) -> No
     elif agenda and kind == "remove":
         editor.remove_item(whole(rest[0]) % len(agenda))
     elif agenda and kind == "move":
-        editor.move_item(whole(rest[0]) % len(agenda), whole(rest[1]))  # type: ignore[call-overload]
+        editor.move_item(whole(rest[0]) % len(agenda), whole(rest[1]))
 
 
 @settings(max_examples=150, deadline=None)
