@@ -78,7 +78,8 @@ def test_i_do_art_carries_wizard_guidance() -> None:
     method = load_library([Folder(builtin_methods_dir(), "builtin")]).get("i-do-art")
     assert method is not None
     keys = [step.key for step in method.steps]
-    assert keys == ["intention", "desired-outcome", "agenda", "rules-roles", "time"]
+    # the five planning steps the wizard shows, then going through it with the group
+    assert keys == ["intention", "desired-outcome", "agenda", "rules-roles", "time", "present"]
     assert all(step.questions for step in method.steps)
 
 
