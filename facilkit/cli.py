@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
         "show", help="print a method card as Markdown", parents=[common]
     )
     show.add_argument("id")
+    show.add_argument("--variant", metavar="ID", help="the card of one of the method's variants")
+    show.add_argument(
+        "--json", action="store_true", help="print the method, with its variants, as JSON"
+    )
     show.set_defaults(handler="cli_methods:cmd_methods_show")
 
     validate = method_commands.add_parser(

@@ -78,6 +78,19 @@ def cmd_methods_show(args: argparse.Namespace) -> int:
         close = [e.id for e in library if args.id in e.id or e.id in args.id][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else "; see 'facilkit methods list'"
         raise UsageError(f"no method '{args.id}'{hint}")
+    if args.variant is not None:
+        runs = method.with_variant(args.variant)
+        if runs is None:
+            known = ", ".join(variant.id for variant in method.variants)
+            hint = f"; its variants are {known}" if known else "; it has no variants"
+            raise UsageError(f"method '{args.id}' has no variant '{args.variant}'{hint}")
+        method = runs
+    if args.json:
+        data = msgspec.to_builtins(method)
+        if args.variant is not None:
+            data = {"variant": args.variant, **data}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
     names = library.names(method.related, args.lang)
     sys.stdout.write(method_card(method, args.lang, heading="#", names=names))
     return 0

@@ -26,3 +26,15 @@ def test_method_example_validates() -> None:
     (example,) = [block for block in yaml_blocks("methods.md") if block.startswith("id: ugu")]
     method, problems = check_method(load_text(example, "example.yaml"), "ugu")
     assert problems == [] and method is not None
+
+
+def test_variants_example_validates_and_the_plan_snippet_names_a_variant() -> None:
+    (example,) = [b for b in yaml_blocks("methods.md") if b.startswith("id: case-sparring")]
+    method, problems = check_method(load_text(example, "case-sparring.yaml"), "case-sparring")
+    assert problems == [] and method is not None
+    assert [variant.id for variant in method.variants] == ["in-pairs", "with-observer"]
+    pairs = method.with_variant("in-pairs")
+    assert pairs is not None and pairs.group_size.max is None
+    (snippet,) = [b for b in yaml_blocks("methods.md") if b.startswith("agenda:")]
+    plan, _ = parse_plan("facilkit_plan: 1\ntitle: t\n" + snippet)
+    assert (plan.agenda[0].method, plan.agenda[0].variant) == ("case-sparring", "in-pairs")

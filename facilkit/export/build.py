@@ -197,15 +197,16 @@ def _rotation(slot: Slot, rotation: Rotation, lang: str) -> list[Block]:
 
 def _methods(plan_schedule: Schedule, library: Library, lang: str) -> list[Block]:
     """One card per method and length: a card's step minutes fit its item's minutes."""
-    seen: set[tuple[str, int | None]] = set()
+    seen: set[tuple[str, str, int | None]] = set()
     blocks: list[Block] = []
     for slot in plan_schedule.slots:
         if slot.method is None:
             continue
         minutes = None if slot.item.rotation is not None else slot.item.minutes
-        if (slot.method.id, minutes) in seen:
+        card = (slot.method.id, slot.method.name_in(lang), minutes)  # a variant has its own name
+        if card in seen:
             continue
-        seen.add((slot.method.id, minutes))
+        seen.add(card)
         names = library.names(slot.method.related, lang)
         blocks += card_blocks(slot.method, lang, 3, names, minutes)
     return [Heading(2, t("methods_used", lang)), *blocks] if blocks else []

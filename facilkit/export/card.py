@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from facilkit.export.document import Block, Bullets, Facts, Heading, Step, Steps, Text
-from facilkit.i18n import t
-from facilkit.library.model import GroupSize, Method, localize
+from facilkit.i18n import register, t
+from facilkit.library.model import GroupSize, Method, Variant, localize
 from facilkit.library.model import Text as MethodText
 from facilkit.plans.schedule import fitted_step_minutes
+
+
+register({"variants": ("Varianter", "Variants")})
 
 
 def group_size_text(size: GroupSize, lang: str) -> str:
@@ -51,6 +54,19 @@ def fitted_steps(method: Method, lang: str, minutes: int | None = None) -> tuple
     )
 
 
+def variant_line(method: Method, variant: Variant, lang: str) -> str:
+    """One variant in its method's card: name, minutes and group size, then its summary."""
+    runs = method.applied(variant)
+    d, minutes = runs.duration, t("minutes", lang)
+    line = (
+        f"{localize(variant.name, lang)} · {d.min}–{d.max} {minutes} ({d.default} {minutes}) · "
+        f"{group_size_text(runs.group_size, lang)}"
+    )
+    if variant.summary is not None:
+        line += f": {localize(variant.summary, lang)}"
+    return line
+
+
 def card_blocks(
     method: Method,
     lang: str,
@@ -80,6 +96,9 @@ def card_blocks(
         values = [text(value) for value in getattr(method, field)]
         if values:
             blocks += [Heading(level + 1, t(field, lang)), Bullets(tuple(values))]
+    if method.variants:
+        lines = tuple(variant_line(method, variant, lang) for variant in method.variants)
+        blocks += [Heading(level + 1, t("variants", lang)), Bullets(lines)]
     source = method.source.text + (f" <{method.source.url}>" if method.source.url else "")
     blocks.append(Text(source, label=t("source", lang), style="em"))
     if method.source.adapted:

@@ -72,7 +72,9 @@ class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     adapted: Text | None = None
 
 
-class Variant(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+class Variant(
+    msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True, omit_defaults=True
+):
     """Another form of the same method: its own fields replace the method's where given.
 
     The reflecting team, for example, for six colleagues or for a network

@@ -73,6 +73,18 @@ register(
             "Metoden '{id}' findes ikke i biblioteket.",
             "The method '{id}' is not in the library.",
         ),
+        "check.unknown_variant": (
+            "Punkt {number} ({name}): metoden har ingen variant '{variant}'. Vælg en af: {known}.",
+            "Item {number} ({name}): the method has no variant '{variant}'. Choose one of: {known}.",
+        ),
+        "check.no_variants": (
+            "Punkt {number} ({name}): metoden har ingen varianter, så 'variant: {variant}' kan ikke bruges. Fjern den.",
+            "Item {number} ({name}): the method has no variants, so 'variant: {variant}' cannot be used. Remove it.",
+        ),
+        "check.variant_without_method": (
+            "Punkt {number} har 'variant: {variant}', men ingen metode; en variant hører til en metode fra biblioteket.",
+            "Item {number} has 'variant: {variant}' but no method; a variant belongs to a library method.",
+        ),
         "check.no_intention": (
             "Intentionen mangler: hvorfor holder I mødet?",
             "The intention is missing: why are you holding the meeting?",
@@ -121,6 +133,7 @@ def check_plan(plan: Plan, library: Library, lang: str = "en") -> list[Finding]:
         *_clock_fields(plan),
         *_frame(plan_schedule),
         *_items(plan_schedule, plan, lang),
+        *_variants(plan, library, lang),
         *_flow(plan_schedule, lang),
         *_breaks(plan_schedule),
         *_purpose(plan),
@@ -196,6 +209,28 @@ def _items(plan_schedule: Schedule, plan: Plan, lang: str) -> list[Finding]:
                 found.append(Finding("warning", "too_many", slot.index, params))
             elif plan.participants < size.min:
                 found.append(Finding("hint", "too_few", slot.index, params))
+    return found
+
+
+def _variants(plan: Plan, library: Library, lang: str) -> list[Finding]:
+    """A variant the item's method does not have (the item then runs the method itself)."""
+    found = []
+    for index, item in enumerate(plan.agenda):
+        if item.variant is None:
+            continue
+        params = {"number": index + 1, "variant": item.variant}
+        if not item.method:
+            found.append(Finding("error", "variant_without_method", index, params))
+            continue
+        method = library.get(item.method)
+        if method is None or method.find_variant(item.variant) is not None:
+            continue  # an unknown method is reported as such
+        params["name"] = method.name_in(lang)
+        if method.variants:
+            params["known"] = ", ".join(variant.id for variant in method.variants)
+            found.append(Finding("error", "unknown_variant", index, params))
+        else:
+            found.append(Finding("error", "no_variants", index, params))
     return found
 
 

@@ -58,6 +58,8 @@ class AgendaItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_
     """One agenda item: a library method (by id) or a free item such as a break."""
 
     method: str | None = None
+    variant: str | None = None
+    """One of the method's variants (by id), e.g. ``network`` of ``reflecting-team``."""
     title: str | None = None
     kind: ItemKind = "item"
     minutes: int | None = None

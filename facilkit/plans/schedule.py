@@ -118,6 +118,18 @@ def safe_clock(text: str, default: int | None) -> int | None:
         return default
 
 
+def item_method(item: AgendaItem, library: Library) -> Method | None:
+    """The method an item uses, as its variant runs it.
+
+    An unknown variant gives the method itself, so the plan still has a card
+    and clock times; the checks report the variant as an error.
+    """
+    method = library.get(item.method) if item.method else None
+    if method is None or item.variant is None:
+        return method
+    return method.with_variant(item.variant) or method
+
+
 def schedule(plan: Plan, library: Library | None = None) -> Schedule:
     """Place every item on the clock; unreadable clock times count as absent."""
     start = safe_clock(plan.start, 9 * 60) or 0
@@ -127,7 +139,7 @@ def schedule(plan: Plan, library: Library | None = None) -> Schedule:
     clock = start
     slots = []
     for index, item in enumerate(plan.agenda):
-        method = library.get(item.method) if (library is not None and item.method) else None
+        method = item_method(item, library) if library is not None else None
         slack = late = 0
         pinned = safe_clock(item.at or "", None)
         if pinned is not None:
