@@ -142,7 +142,11 @@ def test_export_prints_each_variants_card_once(library: Library) -> None:
     )
     assert "Variants" not in pairs_card  # a variant's card does not list the others
     method_card = text.split("### Case sparring\n")[1].split("\n### ")[0]
-    assert "#### Variants\n\n- **In pairs** · 10–30 min (20 min) · 2 or more" in method_card
+    assert (
+        "#### Variants\n\n- In pairs · 10–30 min (20 min) · 2 or more: "
+        "Two colleagues take turns sparring with each other.\n"
+        "- With an observer · 20–45 min (30 min) · 5–8 people\n"
+    ) in method_card
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -15,7 +15,6 @@ from facilkit.library.model import GroupSize, Method, Variant, localize
 from facilkit.library.model import Text as MethodText
 from facilkit.plans.schedule import fitted_step_minutes
 
-
 register({"variants": ("Varianter", "Variants")})
 
 
