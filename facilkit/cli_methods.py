@@ -9,14 +9,23 @@ from pathlib import Path
 
 import msgspec
 
+from facilkit.errors import UsageError, ValidationError
 from facilkit.export.card import method_card
-from facilkit.library.loader import Folder, Library, load_library, missing_related, search_path
+from facilkit.library.loader import (
+    SUFFIXES,
+    Folder,
+    Library,
+    load_library,
+    missing_related,
+    search_path,
+)
 from facilkit.library.model import BUILTIN_LANGUAGES, Entry
-from facilkit.library.scaffold import ScaffoldError, new_method_file
+from facilkit.library.scaffold import new_method_file
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.library.validate import load_method
 from facilkit.paths import Locations, builtin_methods_dir
-from facilkit.problems import UsageError
+from facilkit.safe_text import clean_line
+from facilkit.walk import scan_folder
 
 
 def locations() -> Locations:
@@ -64,8 +73,9 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
         method = entry.head
         mark = "*" if entry.origin == "user" else " "
         minutes = f"{method.duration.default:>3} min"
-        name = method.name_in(args.lang)
-        print(f"{mark} {entry.id:<{width}}  {minutes}  {method.category:<13} {name}")
+        name = clean_line(method.name_in(args.lang))
+        category = clean_line(method.category)
+        print(f"{mark} {entry.id:<{width}}  {minutes}  {category:<13} {name}")
     if not entries:
         print("no methods match", file=sys.stderr)
     return 0
@@ -99,7 +109,12 @@ def cmd_methods_show(args: argparse.Namespace) -> int:
 def cmd_methods_validate(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError("no such file or folder", path)
+        if path.is_dir() and not scan_folder(path, SUFFIXES, recursive=True).files:
+            raise ValidationError(
+                "holds no method files (*.yaml or *.yml); name a method file or a folder of them",
+                path,
+            )
     library = _validate_paths(args.paths) if args.paths else library_for(args, use_cache=False)
     print_problems(library)
     errors = len(library.errors)
@@ -138,10 +153,5 @@ def _validate_paths(paths: list[Path]) -> Library:
 
 def cmd_methods_new(args: argparse.Namespace) -> int:
     folder = args.dir or locations().user_methods
-    try:
-        path = new_method_file(args.id, folder)
-    except ScaffoldError as error:
-        print(f"facilkit: {error}", file=sys.stderr)
-        return 1
-    print(path)
+    print(new_method_file(args.id, folder))
     return 0

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from facilkit.cli_methods import library_for
-from facilkit.paths import Locations
+from facilkit.errors import FacilkitError, UsageError, storage_error
+from facilkit.paths import PLAN_SUFFIX, Locations
 from facilkit.plans.checks import check_plan
 from facilkit.plans.model import Plan
 from facilkit.plans.storage import (
-    PlanError,
     blank_plan,
     list_plans,
     load_plan,
@@ -20,52 +21,47 @@ from facilkit.plans.storage import (
     resolve_plan,
     save_plan,
 )
-from facilkit.problems import UsageError
-
-
-def _fail(message: str) -> int:
-    print(f"facilkit: {message}", file=sys.stderr)
-    return 1
+from facilkit.safe_text import clean_line
+from facilkit.walk import scan_folder
 
 
 def cmd_plan_list(args: argparse.Namespace) -> int:
-    plans = list_plans(Locations.from_env())
+    locations = Locations.from_env()
+    for skipped in scan_folder(locations.plans, (PLAN_SUFFIX,)).skipped:
+        print(skipped, file=sys.stderr)
+    plans = list_plans(locations)
     if not plans:
         print("no plans yet; create one with: facilkit plan new TITLE", file=sys.stderr)
     for plan in plans:
-        print(f"{plan.path.stem:<32} {plan.date:<10}  {plan.title}")
+        name, title = clean_line(plan.path.stem), clean_line(plan.title)
+        print(f"{name:<32} {clean_line(plan.date):<10}  {title}")
     return 0
 
 
 def cmd_plan_new(args: argparse.Namespace) -> int:
     locations = Locations.from_env()
+    if args.template == "blank":  # the user's language, not the template's
+        plan = blank_plan(args.title, args.lang)
+    else:
+        plan = plan_from_template(args.template, args.title)
+    path = new_plan_path(args.title, locations)
     try:
-        if args.template == "blank":  # the user's language, not the template's
-            plan = blank_plan(args.title, args.lang)
-        else:
-            plan = plan_from_template(args.template, args.title)
-        path = new_plan_path(args.title, locations)
         save_plan(plan, path)
-    except PlanError as error:
-        return _fail(str(error))
+    except FacilkitError:
+        with contextlib.suppress(OSError):
+            path.unlink()  # give back the name reserved for the plan
+        raise
     print(path)
     return 0
 
 
-def _load(args: argparse.Namespace) -> tuple[Path, Plan] | None:
-    try:
-        path = resolve_plan(args.plan, Locations.from_env())
-        return path, load_plan(path)
-    except PlanError as error:
-        _fail(str(error))
-        return None
+def _load(args: argparse.Namespace) -> tuple[Path, Plan]:
+    path = resolve_plan(args.plan, Locations.from_env())
+    return path, load_plan(path)
 
 
 def cmd_plan_check(args: argparse.Namespace) -> int:
-    loaded = _load(args)
-    if loaded is None:
-        return 1
-    path, plan = loaded
+    path, plan = _load(args)
     findings = check_plan(plan, library_for(args), args.lang)
     for finding in findings:
         where = f" (item {finding.item + 1})" if finding.item is not None else ""
@@ -79,7 +75,6 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     """Export a plan in the format the extension or ``--format`` names."""
     from facilkit.export.formats import (
         TEXT_FORMATS,
-        ExportError,
         default_name,
         format_for,
         render,
@@ -99,10 +94,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{fmt} is not text; give a file with -o FILE")
     if args.template is not None and fmt != "docx":
         raise UsageError("--template is for the Word export (.docx)")
-    loaded = _load(args)
-    if loaded is None:
-        return 1
-    path, plan = loaded
+    path, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language
     try:
         data = render(fmt, plan, library_for(args), lang, args.audience, args.template)
@@ -115,7 +107,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
             )
             output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, data, args.lang)
-    except (ExportError, OSError) as error:
-        return _fail(str(error))
+    except OSError as error:
+        raise storage_error(error, output) from None
     print(output)
     return 0

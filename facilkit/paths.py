@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from facilkit.walk import scan_folder
+
 APP_NAME = "facilkit"
 PLAN_SUFFIX = ".yaml"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -27,10 +29,12 @@ def builtin_methods_dir() -> Path:
 
 
 def plan_files_in(folder: Path) -> list[Path]:
-    """The plan files in a folder (plans, drafts, templates), sorted; nothing is read."""
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"*{PLAN_SUFFIX}"))
+    """The plan files in a folder (plans, drafts, templates, trash), sorted; nothing is read.
+
+    Only regular files (or links to them) come back; what :func:`scan_folder`
+    skips is left out here, and reported by callers that list it.
+    """
+    return [Path(name) for name, _ in scan_folder(folder, (PLAN_SUFFIX,)).files]
 
 
 def plan_templates_dir() -> Path:
@@ -45,6 +49,7 @@ class Locations:
     home: Path
     cache: Path
     exports: Path | None = None
+    state_dir: Path | None = None
     """Where exports go when no file is named; None means the user's documents folder."""
 
     @property
@@ -72,6 +77,15 @@ class Locations:
     def method_cache(self) -> Path:
         return self.cache / "methods"
 
+    @property
+    def state(self) -> Path:
+        """Logs and other state that is neither data nor cache (crash logs go here)."""
+        return self.state_dir if self.state_dir is not None else self.home / "state"
+
+    @property
+    def crash_logs(self) -> Path:
+        return self.state / "crash"
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Locations:
         """Honour ``FACILKIT_HOME``; fall back to platformdirs."""
@@ -83,6 +97,7 @@ class Locations:
         return cls(
             home=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+            state_dir=Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)),
         )
 
 

@@ -1,4 +1,8 @@
-"""A problem found in a file, reported as ``path:line:col: message``."""
+"""A problem found in a file, reported as ``path:line:col: message``.
+
+A :class:`Problem` is a finding, not a failure: validation collects many of them
+and keeps going, where a :class:`~facilkit.errors.FacilkitError` stops one action.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from facilkit.yamlio import YamlError
+    from facilkit.errors import FacilkitError
 
 Severity = Literal["error", "warning", "notice"]
-
-
-class UsageError(Exception):
-    """Wrong use of the command line: exit 2 with a hint."""
 
 
 @dataclass(frozen=True)
@@ -30,5 +30,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
 
     @classmethod
-    def from_yaml_error(cls, error: YamlError) -> Problem:
-        return cls(error.path, error.line, error.column, error.message)
+    def from_error(cls, error: FacilkitError, fallback_path: str = "") -> Problem:
+        """An error that stopped one file, as a finding among the others."""
+        message = error.text("en") if error.key else error.message
+        return cls(error.path or fallback_path, error.line or 1, error.column or 1, message)

@@ -11,14 +11,21 @@ always reads back identically.
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from facilkit.errors import YamlError
+
+__all__ = ["Document", "YamlError", "dump", "load_file", "load_text"]
 
 try:  # the C parser is about ten times faster; fall back where libyaml is missing
     from yaml._yaml import CParser as _Parser
@@ -71,19 +78,6 @@ class PlainFloat(float):
         value = super().__new__(cls, text.replace("+", "", 1) if text.startswith("+") else text)
         value.text = text
         return value
-
-
-@dataclass(frozen=True)
-class YamlError(Exception):
-    """A problem in a YAML file, at a line and column (both counted from 1)."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
 @dataclass
@@ -217,15 +211,48 @@ def load_text(text: str, path: str = "<text>") -> Document:
 def load_file(path: Path | str) -> Document:
     """Read and parse a file; size, encoding and syntax problems become YamlError."""
     shown = str(path)
-    file = Path(path)
+    return load_text(decode(read_file(path), shown), shown)
+
+
+def read_file(path: Path | str) -> bytes:
+    """The bytes of a regular file of at most 1 MiB; anything else is a YamlError."""
+    return read_regular(path)[0]
+
+
+def read_regular(path: Path | str) -> tuple[bytes, os.stat_result]:
+    """The bytes and stat of a regular file of at most 1 MiB; anything else is a YamlError.
+
+    The file is opened without blocking and checked before it is read, so a FIFO
+    or a device put where a file should be is refused instead of hanging.
+    """
+    shown = str(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError(shown, 1, 1, f"file is {size // 1024} KiB, over the 1 MiB limit")
-        raw = file.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise YamlError(shown, 1, 1, f"cannot read file: {error.strerror or error}") from None
-    return load_text(decode(raw, shown), shown)
+        raise YamlError(shown, 1, 1, f"cannot read file: {_os_reason(error)}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlError(
+                shown, 1, 1, "not a regular file (a folder, FIFO or device); name a file"
+            )
+        if info.st_size > MAX_BYTES:
+            raise YamlError(
+                shown, 1, 1, f"file is {info.st_size // 1024} KiB, over the 1 MiB limit"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_BYTES + 1), info
+    except OSError as error:
+        raise YamlError(shown, 1, 1, f"cannot read file: {_os_reason(error)}") from None
+    finally:
+        os.close(fd)
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"{reason}; check the file's permissions"
+    return reason
 
 
 def _nesting_bound(text: str) -> int:

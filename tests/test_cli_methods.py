@@ -103,7 +103,7 @@ def test_new_writes_a_valid_file_and_refuses_overwrite(
     code, _, err = run(capsys, "methods", "new", "my-method", "--dir", str(tmp_path))
     assert code == 1 and "already exists" in err
     code, _, err = run(capsys, "methods", "new", "Bad Id", "--dir", str(tmp_path))
-    assert code == 1 and "not a valid id" in err
+    assert code == 2 and "not a valid id" in err
 
 
 def test_trainer_flow_new_method_in_own_folder(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from facilkit.errors import StorageError
 from facilkit.paths import Locations
 from facilkit.plans.model import AgendaItem, new_plan
 from facilkit.plans.storage import (
@@ -100,7 +101,7 @@ def test_save_killed_in_the_middle_leaves_old_plan(tmp_path: Path) -> None:
         from facilkit.plans import storage
         def killed(*args):
             os.kill(os.getpid(), signal.SIGKILL)
-        storage.os.replace = killed
+        os.replace = killed
         storage.save_plan(new_plan("after " * 5000), Path({str(path)!r}))
         """
     )
@@ -117,11 +118,11 @@ def test_failed_save_removes_temp_file(tmp_path: Path, monkeypatch: pytest.Monke
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("facilkit.plans.storage.os.fsync", disk_full)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("facilkit.atomic.os.fsync", disk_full)
+    with pytest.raises(StorageError, match="disk is full"):
         save_plan(new_plan("after"), path)
     assert load_plan(path).title == "before"
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".facilkit-tmp")] == []
 
 
 def test_newer_format_is_refused_and_never_overwritten(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Literal, get_args
 
+from facilkit.errors import ExportError as ExportError  # one family: see facilkit/errors.py
 from facilkit.export.document import Audience
 from facilkit.export.words import word
 from facilkit.library.loader import Library
@@ -53,10 +54,6 @@ _RENDERERS: dict[Format, str] = {
     "cards": "facilkit.export.cards:render_file",
     "invitation": "facilkit.export.invitation:render_file",
 }
-
-
-class ExportError(Exception):
-    """An export that could not be made or written; the message is one line for a person."""
 
 
 def format_for(path: Path) -> Format | None:

@@ -16,6 +16,7 @@ from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, Entry
 from facilkit.problems import Problem
+from facilkit.walk import scan_folder
 
 SUFFIXES = (".yaml", ".yml")
 __all__ = ["Folder", "Library", "load_library", "method_files", "missing_related", "search_path"]
@@ -25,22 +26,10 @@ def method_files(folder: Path) -> list[tuple[str, os.stat_result]]:
     """YAML files below a folder with their stat, in a stable order (one syscall a file).
 
     Paths stay strings: building and sorting 10,000 ``Path`` objects took longer
-    than reading the whole library from the cache.
+    than reading the whole library from the cache. What the walk skips is
+    dropped here; :func:`load_library` reports it.
     """
-    found: list[tuple[str, os.stat_result]] = []
-    pending = [str(folder)]
-    while pending:
-        try:
-            with os.scandir(pending.pop()) as listing:
-                for item in listing:
-                    if item.is_dir(follow_symlinks=False):
-                        pending.append(item.path)
-                    elif item.name.endswith(SUFFIXES) and item.is_file():
-                        found.append((item.path, item.stat()))
-        except OSError:
-            continue
-    found.sort(key=lambda pair: pair[0].split(os.sep))  # the order Path gives
-    return found
+    return scan_folder(folder, SUFFIXES, recursive=True).files
 
 
 def load_library(folders: Sequence[Folder], cache_dir: Path | None = None) -> Library:
@@ -62,7 +51,9 @@ def load_library(folders: Sequence[Folder], cache_dir: Path | None = None) -> Li
         )
         required = BUILTIN_LANGUAGES if folder.origin == "builtin" else ()
         seen_here: dict[str, str] = {}
-        for path, stat in method_files(folder.path):
+        scan = scan_folder(folder.path, SUFFIXES, recursive=True)
+        library.problems += scan.skipped
+        for path, stat in scan.files:
             entry = cache.get(path, stat, required, folder.origin) if cache else None
             if entry is None:
                 from facilkit.library.validate import load_method

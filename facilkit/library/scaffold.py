@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from facilkit.atomic import check_writable_folder
+from facilkit.errors import StorageError, UsageError, storage_error
 from facilkit.library.validate import ID_PATTERN
 
 TEMPLATE = """\
@@ -45,22 +48,26 @@ related: []
 """
 
 
-class ScaffoldError(Exception):
-    """The new file cannot be written; the message says why."""
-
-
 def new_method_file(method_id: str, folder: Path) -> Path:
     """Write ``<folder>/<id>.yaml``; never overwrite an existing file."""
     if not ID_PATTERN.match(method_id):
-        raise ScaffoldError(
+        raise UsageError(
             f"'{method_id}' is not a valid id: use lowercase letters, digits and hyphens"
         )
-    folder.mkdir(parents=True, exist_ok=True)
+    check_writable_folder(folder)
     path = folder / f"{method_id}.yaml"
     title = method_id.replace("-", " ").capitalize()
     try:
-        with path.open("x", encoding="utf-8") as out:
-            out.write(TEMPLATE.format(id=method_id, title=title))
+        out = path.open("x", encoding="utf-8")
     except FileExistsError:
-        raise ScaffoldError(f"{path} already exists; choose another id or edit that file") from None
+        raise StorageError("already exists; choose another id or edit that file", path) from None
+    except OSError as error:
+        raise storage_error(error, path) from None
+    try:
+        with out:
+            out.write(TEMPLATE.format(id=method_id, title=title))
+    except OSError as error:  # a full disk: leave no half-written method behind
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise storage_error(error, path) from None
     return path

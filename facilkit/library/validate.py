@@ -27,7 +27,7 @@ def load_method(
     try:
         document = load_file(path)
     except YamlError as error:
-        return None, [Problem.from_yaml_error(error)]
+        return None, [Problem.from_error(error)]
     return check_method(document, Path(path).stem, require_languages)
 
 

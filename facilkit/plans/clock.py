@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from facilkit.errors import PlanError
+
 _CLOCK = re.compile(r"^\s*(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*$")
 
 
-class ClockError(ValueError):
+class ClockError(PlanError):
     """Text that is not a clock time; the message says what is expected."""
 
 

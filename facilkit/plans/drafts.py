@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from facilkit.atomic import write_atomic
+from facilkit.errors import FacilkitError
 from facilkit.paths import plan_files_in
 from facilkit.plans.model import Plan
-from facilkit.plans.storage import Fingerprint, PlanError, load_plan, save_plan
+from facilkit.plans.storage import Fingerprint, load_plan, save_plan
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,8 @@ class Drafts:
     def write(
         self, draft_id: str, plan: Plan, target: Path | None, base: Fingerprint | None = None
     ) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         lines = f"{target or ''}\n{base.to_text() if base else ''}\n"
-        (self.folder / f"{draft_id}.target").write_text(lines, encoding="utf-8")
+        write_atomic(self.folder / f"{draft_id}.target", lines.encode("utf-8"))
         save_plan(plan, self.folder / f"{draft_id}.yaml", backup=False)
 
     def discard(self, draft_id: str) -> None:
@@ -62,15 +63,20 @@ class Drafts:
         for path in plan_files_in(self.folder):
             try:
                 plan = load_plan(path)
-            except PlanError:
+                target_text = _read_target(path.with_suffix(".target"))
+                saved_at = datetime.fromtimestamp(path.stat().st_mtime)
+            except (FacilkitError, OSError):
                 continue
-            target_file = path.with_suffix(".target")
-            lines = (
-                target_file.read_text(encoding="utf-8").splitlines() if target_file.exists() else []
-            )
-            target_text = lines[0].strip() if lines else ""
+            lines = target_text.splitlines()
+            target_line = lines[0].strip() if lines else ""
             base = Fingerprint.from_text(lines[1]) if len(lines) > 1 else None
-            saved_at = datetime.fromtimestamp(path.stat().st_mtime)
-            target = Path(target_text) if target_text else None
+            target = Path(target_line) if target_line else None
             found.append(Draft(path.stem, plan, target, saved_at, base))
         return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+def _read_target(target_file: Path) -> str:
+    """The plan file a draft belongs to; a missing or odd ``.target`` means none."""
+    if not target_file.is_file():  # never open a FIFO or a folder someone put there
+        return ""
+    return target_file.read_text(encoding="utf-8", errors="replace")

@@ -206,9 +206,8 @@ class SaveConflict(PlanError):
     """The file on disk is not the one the editor read: the user must choose what to keep."""
 
     def __init__(self, path: Path, state: DiskState) -> None:
-        self.path = path
         self.state = state
-        super().__init__(f"{path}: {state} on disk since it was opened")
+        super().__init__(f"{state} on disk since it was opened", path)
 
 
 @dataclass(frozen=True)

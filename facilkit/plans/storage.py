@@ -8,12 +8,9 @@ A plan from a newer facilkit is refused, never overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,12 +18,17 @@ from pathlib import Path
 import msgspec
 from anyascii import anyascii
 
+from facilkit import atomic
+from facilkit.atomic import check_writable_folder
+from facilkit.errors import FacilkitError, storage_error
+from facilkit.errors import PlanError as PlanError  # where callers have always found it
 from facilkit.paths import PLAN_SUFFIX, Locations, plan_files_in, plan_templates_dir
 from facilkit.plans.clock import clock_text
 from facilkit.plans.model import FORMAT_VERSION, Plan, new_plan
 from facilkit.problems import Problem
 from facilkit.typed import convert
-from facilkit.yamlio import MAX_BYTES, Document, YamlError, decode, dump, load_file, load_text
+from facilkit.walk import scan_folder
+from facilkit.yamlio import Document, YamlError, decode, dump, load_file, load_text, read_regular
 
 _NORDIC = str.maketrans(
     {
@@ -56,10 +58,6 @@ _WINDOWS_RESERVED = {
 MAX_SLUG = 60
 
 
-class PlanError(Exception):
-    """A plan that cannot be read or written; the message says what to do."""
-
-
 @dataclass(frozen=True)
 class PlanFile:
     """A saved plan as listed in the plans folder."""
@@ -84,13 +82,12 @@ def _migrate(data: dict[str, object], path: str) -> dict[str, object]:
     """Bring an older plan up to the current format (version 1 is the first)."""
     version = data.get("facilkit_plan")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise PlanError(
-            f"{path}: not a facilkit plan (the first line should be 'facilkit_plan: 1')"
-        )
+        raise PlanError("not a facilkit plan (the first line should be 'facilkit_plan: 1')", path)
     if version > FORMAT_VERSION:
         raise PlanError(
-            f"{path}: made by a newer facilkit (plan format {version}, this one reads up to "
-            f"{FORMAT_VERSION}); update facilkit to open it. The file was not changed."
+            f"made by a newer facilkit (plan format {version}, this one reads up to "
+            f"{FORMAT_VERSION}); update facilkit to open it. The file was not changed.",
+            path,
         )
     return data
 
@@ -100,8 +97,12 @@ def parse_plan(text: str, path: str = "<plan>") -> tuple[Plan, list[Problem]]:
     try:
         document = load_text(text, path)
     except YamlError as error:
-        raise PlanError(str(error)) from None
+        raise _as_plan_error(error) from None
     return _from_document(document)
+
+
+def _as_plan_error(error: YamlError) -> PlanError:
+    return PlanError(error.message, error.path, error.line, error.column)
 
 
 def load_plan(path: Path) -> Plan:
@@ -109,7 +110,7 @@ def load_plan(path: Path) -> Plan:
     try:
         document = load_file(path)
     except YamlError as error:
-        raise PlanError(str(error)) from None
+        raise _as_plan_error(error) from None
     plan, _ = _from_document(document)
     return plan
 
@@ -118,7 +119,7 @@ def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     data = document.data
     if not isinstance(data, dict):
         raise PlanError(
-            f"{document.path}:1:1: a plan must be a mapping of fields (title:, agenda:, ...)"
+            "a plan must be a mapping of fields (title:, agenda:, ...)", document.path, 1, 1
         )
     data = _migrate(data, document.path)
     data = {
@@ -136,7 +137,7 @@ def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     plan, problem = convert(document, data, Plan)
     if plan is None:
         assert problem is not None
-        raise PlanError(str(problem))
+        raise PlanError(problem.message, problem.path, problem.line, problem.column)
     return plan, []
 
 
@@ -148,7 +149,11 @@ def plan_to_yaml(plan: Plan) -> str:
 
 
 def save_plan(plan: Plan, path: Path, backup: bool = True) -> None:
-    """Write atomically, keeping the previous version as ``.bak``."""
+    """Write atomically, keeping the previous version as ``.bak`` (see :mod:`facilkit.atomic`).
+
+    A disk or folder problem raises StorageError naming the path; the old plan and
+    its old ``.bak`` are then left whole.
+    """
     path = Path(path)
     if path.exists():
         _refuse_newer(path)
@@ -156,28 +161,8 @@ def save_plan(plan: Plan, path: Path, backup: bool = True) -> None:
 
 
 def write_atomic(path: Path, text: str, backup: bool = False) -> None:
-    """Replace ``path`` with ``text`` so a crash leaves the old file or the new, never half.
-
-    Temp file in the same folder, fsync, rename, fsync of the folder; with
-    ``backup`` the previous version is kept as ``<name>.bak``.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if (
-            backup and path.exists() and path.stat().st_size > 0
-        ):  # an empty file only reserved the name
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _fsync_folder(path.parent)
+    """Replace ``path`` with ``text`` crash-safely (see :func:`facilkit.atomic.write_atomic`)."""
+    atomic.write_atomic(path, text.encode("utf-8"), backup=backup)
 
 
 def _refuse_newer(path: Path) -> None:
@@ -187,22 +172,13 @@ def _refuse_newer(path: Path) -> None:
         return  # a corrupt file may be replaced; the .bak keeps it
     version = data.get("facilkit_plan") if isinstance(data, dict) else None
     if isinstance(version, int) and version > FORMAT_VERSION:
-        raise PlanError(f"{path}: made by a newer facilkit (format {version}); not overwritten")
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        raise PlanError(f"made by a newer facilkit (format {version}); not overwritten", path)
 
 
 def new_plan_path(title: str, locations: Locations) -> Path:
     """A fresh file for a new plan; two titles with the same slug get -2, -3, ..."""
     folder = locations.plans
-    folder.mkdir(parents=True, exist_ok=True)
+    check_writable_folder(folder)
     slug = slugify(title)
     for number in range(1, 10_000):
         name = slug if number == 1 else f"{slug}-{number}"
@@ -211,6 +187,8 @@ def new_plan_path(title: str, locations: Locations) -> Path:
             path.open("x").close()  # reserve the name so a second plan cannot take it
         except FileExistsError:
             continue
+        except OSError as error:
+            raise storage_error(error, path) from None
         return path
     raise PlanError(f"too many plans named '{slug}'")
 
@@ -218,13 +196,15 @@ def new_plan_path(title: str, locations: Locations) -> Path:
 def list_plans(locations: Locations) -> list[PlanFile]:
     """Plans in the plans folder, newest first; unreadable ones show their file name."""
     found = []
-    for path in locations.plan_files():
+    for name, stat in scan_folder(locations.plans, (PLAN_SUFFIX,)).files:
+        path = Path(name)
         try:
             plan = load_plan(path)
-            found.append(PlanFile(path, plan.title, plan.date))
-        except PlanError:
-            found.append(PlanFile(path, path.stem, ""))
-    return sorted(found, key=lambda f: f.path.stat().st_mtime, reverse=True)
+            found.append((stat.st_mtime, PlanFile(path, plan.title, plan.date)))
+        except FacilkitError:
+            found.append((stat.st_mtime, PlanFile(path, path.stem, "")))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [plan_file for _, plan_file in found]
 
 
 def resolve_plan(name: str, locations: Locations) -> Path:
@@ -306,12 +286,12 @@ class PlanChangedError(PlanError):
     """The plan file changed on disk since it was read: writing would lose that change."""
 
     def __init__(self, path: Path, found: Fingerprint | None) -> None:
-        self.path = path
         self.found = found
         what = "was deleted" if found is None else "was changed by another program"
         super().__init__(
-            f"{path}: the file {what} after facilkit read it; not overwritten. "
-            "Read it again and repeat the command."
+            f"the file {what} after facilkit read it; not overwritten. "
+            "Read it again and repeat the command.",
+            path,
         )
 
 
@@ -330,13 +310,9 @@ def read_plan(path: Path) -> tuple[Plan, Fingerprint]:
     """A plan and the fingerprint of exactly the bytes it was read from."""
     shown = str(path)
     try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if stat.st_size > MAX_BYTES:
-                raise PlanError(f"{shown}:1:1: file is {stat.st_size // 1024} KiB, over 1 MiB")
-            raw = handle.read()
-    except OSError as error:
-        raise PlanError(f"{shown}:1:1: cannot read file: {error.strerror or error}") from None
+        raw, stat = read_regular(path)  # a regular file only: a FIFO there cannot hang us
+    except YamlError as error:
+        raise _as_plan_error(error) from None
     try:
         document = load_text(decode(raw, shown), shown)
     except YamlError as error:
@@ -373,18 +349,8 @@ def write_copy_beside(path: Path, raw: bytes, label: str) -> Path:
             copy.open("x").close()  # reserve the name
         except FileExistsError:
             continue
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{copy.stem}-", suffix=".tmp", dir=path.parent
-        )
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(raw)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp_name, copy)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
+        except OSError as error:
+            raise storage_error(error, copy) from None
+        atomic.write_atomic(copy, raw)
         return copy
     raise PlanError(f"{path}: too many copies named '{label}'")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -21,12 +22,14 @@ from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from facilkit.errors import FacilkitError, storage_error
 from facilkit.i18n import detect_language
 from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations, plan_files_in
 from facilkit.plans.model import Plan
 from facilkit.tui.commands import MethodCommands
+from facilkit.tui.safe_display import install as install_safe_display
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.strings import t
@@ -59,6 +62,9 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
                 description = binding.description
             translated.append(dataclasses.replace(binding, description=description))
         bindings[key] = translated
+
+
+install_safe_display()
 
 
 class FacilkitApp(App[None]):
@@ -95,7 +101,36 @@ class FacilkitApp(App[None]):
         self.library = Library()
         self.search_index = SearchIndex([])
         self.library_loaded = False
+        self.crashed: BaseException | None = None
+        """A bug that ended the app; the CLI logs it and says where (see ``cli.run_tui``)."""
         localize_bindings(self, lang)
+
+    # --- errors -------------------------------------------------------------
+
+    def show_error(self, error: FacilkitError) -> None:
+        """The one way the TUI reports a failure: a notification that stays a while."""
+        self.notify(error.text(self.lang), severity="error", markup=False, timeout=10)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: keep every open plan's draft, then let Textual end the app.
+
+        Textual (8.2.8) calls this private hook for any uncaught exception; the
+        traceback it would print goes to the crash log instead (``cli.run_tui``).
+        """
+        if self.crashed is None:
+            self.crashed = error
+            plan_screens = sys.modules.get("facilkit.tui.screens.plan")
+            for screen in self.screen_stack if plan_screens else ():
+                if isinstance(screen, plan_screens.PlanScreen):  # type: ignore[union-attr]
+                    with contextlib.suppress(Exception):
+                        screen.draft_dirty = True
+                        screen.autosave()
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """The crash log holds the traceback; the terminal gets one line (``cli.run_tui``)."""
+        if self.crashed is None:
+            super()._print_error_renderables()
 
     # --- start-up -----------------------------------------------------------
 
@@ -219,12 +254,12 @@ class FacilkitApp(App[None]):
             screen.dirty = screen.draft_dirty = True
 
     def open_plan_file(self, path: Path) -> None:
-        from facilkit.plans.storage import PlanError, load_plan
+        from facilkit.plans.storage import load_plan
 
         try:
             plan = load_plan(path)
-        except PlanError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+        except FacilkitError as error:
+            self.show_error(error)
             return
         self.open_plan(plan, path)
 
@@ -259,7 +294,7 @@ class FacilkitApp(App[None]):
                 text = export_markdown(plan, self.library, plan.language)
                 Path(target).expanduser().write_text(text, encoding="utf-8")
             except OSError as error:
-                self.notify(str(error), severity="error", markup=False)
+                self.show_error(storage_error(error, target))
                 return
             self.notify(t("wiz.exported", self.lang).format(path=target), markup=False)
 

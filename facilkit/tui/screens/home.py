@@ -135,7 +135,8 @@ class HomeScreen(FacilScreen):
             self.facil.open_plan_file(self.selected.path)
 
     def action_duplicate(self) -> None:
-        from facilkit.plans.storage import PlanError, load_plan, new_plan_path, save_plan
+        from facilkit.errors import FacilkitError
+        from facilkit.plans.storage import load_plan, new_plan_path, save_plan
 
         plan_file = self.selected
         if plan_file is None:
@@ -145,21 +146,22 @@ class HomeScreen(FacilScreen):
             plan.title = t("home.copy_of", self.lang).format(title=plan.title)
             path = new_plan_path(plan.title, self.facil.locations)
             save_plan(plan, path)
-        except (PlanError, OSError) as error:
-            self.notify(str(error), severity="error", markup=False)
+        except FacilkitError as error:
+            self.facil.show_error(error)
             return
         self.notify(t("home.duplicated", self.lang).format(path=path.name), markup=False)
         self.refresh_plans()
 
     def action_export(self) -> None:
-        from facilkit.plans.storage import PlanError, load_plan
+        from facilkit.errors import FacilkitError
+        from facilkit.plans.storage import load_plan
 
         if self.selected is None:
             return
         try:
             plan = load_plan(self.selected.path)
-        except PlanError as error:
-            self.notify(str(error), severity="error", markup=False)
+        except FacilkitError as error:
+            self.facil.show_error(error)
             return
         self.facil.export_plan(plan)
 

@@ -30,6 +30,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from facilkit.errors import FacilkitError
 from facilkit.export.plan import export_markdown
 from facilkit.i18n import t as label
 from facilkit.library.model import localize
@@ -37,7 +38,7 @@ from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.clock import format_clock
 from facilkit.plans.model import KNOWN_ROLES, AgendaItem, Plan, Rotation
 from facilkit.plans.schedule import Schedule, schedule, slot_title
-from facilkit.plans.storage import PlanError, new_plan_path, save_plan
+from facilkit.plans.storage import new_plan_path, save_plan
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
@@ -504,8 +505,8 @@ class PlanScreen(FacilScreen):
                     self.plan.title or t("wiz.new_title", self.lang), self.facil.locations
                 )
             save_plan(self.plan, self.path)
-        except (PlanError, OSError) as error:
-            self.notify(str(error), severity="error", markup=False)
+        except FacilkitError as error:
+            self.facil.show_error(error)
             return False
         self.dirty = self.draft_dirty = False
         self.facil.drafts.discard(self.draft_id)
@@ -523,7 +524,7 @@ class PlanScreen(FacilScreen):
         if self.draft_dirty:
             try:
                 self.facil.drafts.write(self.draft_id, self.plan, self.path)
-            except (PlanError, OSError):
+            except FacilkitError:
                 return
             self.draft_dirty = False
 

@@ -1,0 +1,202 @@
+"""One family of errors, so the CLI and the TUI each report every failure one way.
+
+Every error facilkit raises on purpose is a :class:`FacilkitError` of one kind
+(YAML, validation, plan, storage, export, usage). It carries the path, line and
+column where it has them, and a message that says what to do. The CLI turns any
+of them into one line and an exit code in one place (``cli.report``); the TUI
+shows them in one notification. Operating-system errors become a
+:class:`StorageError` through :func:`storage_error`, which words each errno for a
+person who does not read ``errno``.
+
+Messages facilkit words itself are catalogue keys (``error.*``) rendered in the
+user's language by :meth:`FacilkitError.text`; messages quoted from a parser stay
+as they are.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Mapping
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from facilkit.i18n import register, t
+
+Kind = Literal["yaml", "validation", "plan", "storage", "export", "usage"]
+
+register(
+    {
+        "error.os.ENOSPC": (
+            "disken er fuld; frigør plads og prøv igen (intet er ændret)",
+            "the disk is full; free some space and try again (nothing was changed)",
+        ),
+        "error.os.EDQUOT": (
+            "din diskkvote er brugt op; frigør plads og prøv igen (intet er ændret)",
+            "your disk quota is used up; free some space and try again (nothing was changed)",
+        ),
+        "error.os.EACCES": (
+            "adgang nægtet; ret mappens rettigheder, eller sæt FACILKIT_HOME til en mappe, du kan skrive i",
+            "permission denied; fix the folder's permissions, or set FACILKIT_HOME to a folder you can write to",
+        ),
+        "error.os.EROFS": (
+            "filsystemet er skrivebeskyttet; sæt FACILKIT_HOME til en mappe, du kan skrive i",
+            "the file system is read-only; set FACILKIT_HOME to a folder you can write to",
+        ),
+        "error.os.ENOTDIR": (
+            "en del af stien er en fil, ikke en mappe; flyt filen, eller sæt FACILKIT_HOME et andet sted",
+            "part of the path is a file, not a folder; move that file, or set FACILKIT_HOME elsewhere",
+        ),
+        "error.os.EISDIR": (
+            "det er en mappe, ikke en fil; angiv en fil",
+            "this is a folder, not a file; name a file",
+        ),
+        "error.os.ENOENT": (
+            "findes ikke; tjek stien",
+            "does not exist; check the path",
+        ),
+        "error.os.EEXIST": (
+            "findes allerede; vælg et andet navn",
+            "already exists; choose another name",
+        ),
+        "error.os.ELOOP": (
+            "symbolske links peger i ring; ret eller fjern linket",
+            "symbolic links point in a loop; fix or remove the link",
+        ),
+        "error.os.EPIPE": (
+            "modtageren lukkede forbindelsen",
+            "the receiving end closed the pipe",
+        ),
+        "error.os.other": (
+            "{reason}; tjek stien og prøv igen",
+            "{reason}; check the path and try again",
+        ),
+        "error.crash": (
+            "facilkit stødte på en uventet fejl; kladden er gemt. Detaljer i {path}",
+            "facilkit met an unexpected error; your draft is kept. Details are in {path}",
+        ),
+        "error.crash_no_log": (
+            "facilkit stødte på en uventet fejl; kladden er gemt. Loggen kunne ikke skrives: {reason}",
+            "facilkit met an unexpected error; your draft is kept. The log could not be written: {reason}",
+        ),
+    }
+)
+
+_ERRNO_KEYS = {
+    errno.ENOSPC: "ENOSPC",
+    errno.EDQUOT: "EDQUOT",
+    errno.EACCES: "EACCES",
+    errno.EPERM: "EACCES",
+    errno.EROFS: "EROFS",
+    errno.ENOTDIR: "ENOTDIR",
+    errno.EISDIR: "EISDIR",
+    errno.ENOENT: "ENOENT",
+    errno.EEXIST: "EEXIST",
+    errno.ELOOP: "ELOOP",
+    errno.EPIPE: "EPIPE",
+}
+
+
+class FacilkitError(Exception):
+    """A failure facilkit explains: where it happened and what to do about it."""
+
+    kind: ClassVar[Kind] = "plan"
+    exit_code: ClassVar[int] = 1
+
+    def __init__(
+        self,
+        message: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        key: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.column = column
+        self.key = key
+        self.params = dict(params or {})
+
+    @property
+    def where(self) -> str:
+        """``path:line:column`` with whatever parts are known."""
+        if self.path is None:
+            return ""
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def text(self, lang: str = "en") -> str:
+        """The one line shown to the user, in ``lang`` where facilkit words it."""
+        message = t(self.key, lang).format(**self.params) if self.key else self.message
+        return f"{self.where}: {message}" if self.where else message
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.__dict__))
+
+
+def _rebuild(cls: type[FacilkitError], state: dict[str, object]) -> FacilkitError:
+    """Unpickle any kind, whatever its constructor's signature (for worker processes)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message"))
+    error.__dict__.update(state)
+    return error
+
+
+class YamlError(FacilkitError):
+    """A YAML file that cannot be read: syntax, encoding, size, anchors, tags."""
+
+    kind = "yaml"
+
+    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+        super().__init__(message, path, line, column)
+
+
+class ValidationError(FacilkitError):
+    """A file that reads as YAML but does not hold what it should (a method, a plan)."""
+
+    kind = "validation"
+
+
+class PlanError(FacilkitError):
+    """A plan that cannot be opened, found or made; the message says what to do."""
+
+    kind = "plan"
+
+
+class StorageError(FacilkitError):
+    """The disk or the operating system refused: full, read-only, not a folder, ..."""
+
+    kind = "storage"
+
+
+class ExportError(FacilkitError):
+    """An export that cannot be produced or written."""
+
+    kind = "export"
+
+
+class UsageError(FacilkitError):
+    """Wrong use of the command line: exit 2 with a hint."""
+
+    kind = "usage"
+    exit_code = 2
+
+
+def storage_error(error: OSError, path: str | Path | None = None) -> StorageError:
+    """An OSError as a :class:`StorageError` naming the path and what to do."""
+    where = path if path is not None else (error.filename or None)
+    name = _ERRNO_KEYS.get(error.errno or 0)
+    reason = error.strerror or str(error) or type(error).__name__
+    if name is None:
+        return StorageError(reason, where, key="error.os.other", params={"reason": reason.lower()})
+    return StorageError(reason, where, key=f"error.os.{name}")
