@@ -114,3 +114,47 @@ def test_question_types_name_both_axes(library: Library) -> None:
         assert word in english
     captain = next(s for s in method.steps if "captain" in str(s.title))
     assert "Lineal assumptions, influencing intent" in str(captain.how)
+
+
+FOUR_LANGUAGES = {"da", "en", "nb", "sv"}
+TEXT_FIELDS = {"name", "summary", "invitation", "title", "how", "adapted"}
+TEXT_LISTS = {"questions", "roles", "materials", "tips"}
+
+
+def texts(value: Any, where: str = "") -> Iterator[tuple[str, Any]]:
+    """Every text field (a string or a language mapping) inside a method, with its path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{where}.{key}"
+            if key in TEXT_FIELDS and item is not None:
+                yield path, item
+            elif key in TEXT_LISTS and item is not None:
+                for index, text in enumerate(item):
+                    yield f"{path}[{index}]", text
+            else:
+                yield from texts(item, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, f"{where}[{index}]")
+
+
+def test_texts_finds_every_kind_of_text() -> None:
+    method = {"name": "n", "steps": [{"title": {"da": "t"}, "questions": ["q"]}], "tags": ["x"]}
+    assert dict(texts(method)) == {
+        ".name": "n",
+        ".steps[0].title": {"da": "t"},
+        ".steps[0].questions[0]": "q",
+    }
+
+
+def test_every_builtin_text_is_in_four_languages(library: Library) -> None:
+    """Danish, Norwegian bokmål, Swedish and English in every text, variants included."""
+    incomplete = [
+        f"{entry.id}{where}"
+        for entry in library
+        for where, text in texts(msgspec.to_builtins(entry.method))
+        if not isinstance(text, dict)
+        or set(text) != FOUR_LANGUAGES
+        or not all(value.strip() for value in text.values())
+    ]
+    assert incomplete == []
