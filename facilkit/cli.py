@@ -160,6 +160,37 @@ def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _P
     )
     export.set_defaults(handler="cli_plan:cmd_plan_export")
 
+    export.add_argument(
+        "--report",
+        action="store_true",
+        help="add the report of the plan's last run (planned against actual)",
+    )
+
+    report = actions.add_parser(
+        "report", help="planned against actual for a run, as Markdown", parents=[common]
+    )
+    report.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
+    report.add_argument("--run", type=int, metavar="N", help="an earlier run (default: the last)")
+    report.set_defaults(handler="cli_run:cmd_plan_report")
+
+    run = commands.add_parser(
+        "run", help="run a meeting: the clock, now and next", parents=[common]
+    )
+    run.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
+    run.add_argument("--start", metavar="HH:MM", help="the meeting's start (default: the plan's)")
+    run.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        metavar="N",
+        help="run the clock N times faster (rehearse)",
+    )
+    run.add_argument("--auto", action="store_true", help="move to the next item when time is up")
+    run.add_argument(
+        "--reduced-motion", action="store_true", help="never blink (also FACILKIT_REDUCED_MOTION=1)"
+    )
+    run.set_defaults(handler="cli_run:cmd_run")
+
     open_ = commands.add_parser("open", help="open a plan in the TUI", parents=[common])
     open_.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
 

@@ -94,10 +94,16 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{fmt} is not text; give a file with -o FILE")
     if args.template is not None and fmt != "docx":
         raise UsageError("--template is for the Word export (.docx)")
+    if getattr(args, "report", False) and fmt not in ("md", "txt"):
+        raise UsageError("--report goes with the Markdown or text export (.md, .txt)")
     path, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language
     try:
         data = render(fmt, plan, library_for(args), lang, args.audience, args.template)
+        if getattr(args, "report", False):
+            from facilkit.cli_run import report_text
+
+            data += ("\n" + report_text(args.plan, None, lang)).encode("utf-8")
         if to_stdout or (output is None and fmt == "invitation"):
             sys.stdout.write(data.decode("utf-8"))
             return 0

@@ -369,3 +369,34 @@ def _check_sound(run: Run, now: float, pinned_before: list[int | None]) -> None:
             else:  # not reached after the end: nothing remains of it
                 overrun -= item_planned
     assert abs(planned_total - (elapsed + remaining - overrun)) < 1e-3
+
+
+def test_a_rotation_knows_its_round_and_when_to_move() -> None:
+    from facilkit.plans.model import Rotation
+    from facilkit.run.rotation import rotation_now
+
+    rotation = Rotation(groups=3, stations=3, round_minutes=10, move_minutes=2)
+    first = rotation_now(rotation, 5 * MIN)
+    assert first is not None and first.block.number == 1 and first.left == 5 * MIN
+    assert first.block.stations == (1, 2, 3) and not first.move_now
+    moving = rotation_now(rotation, 11 * MIN)
+    assert moving is not None and moving.move_now and moving.left == MIN
+    second = rotation_now(rotation, 13 * MIN)
+    assert second is not None and second.block.number == 2 and second.block.stations == (2, 3, 1)
+    no_move_minutes = Rotation(groups=2, stations=2, round_minutes=10)
+    arrived = rotation_now(no_move_minutes, 10 * MIN + 5)
+    assert arrived is not None and arrived.move_now and arrived.block.number == 2
+
+
+def test_a_run_waits_for_its_planned_start_and_then_begins_by_itself() -> None:
+    from facilkit.run.machine import new_run
+
+    early = make_run(10)
+    early.state.last = T0 - 5 * MIN  # opened five minutes before the planned start
+    assert not early.tick(T0 - MIN)
+    assert early.state.phase == "ready"
+    assert early.tick(T0 + 20)
+    assert early.state.records[0].started == T0  # exactly at the planned start
+    late = Run(new_run(make_run(10).state.items, make_run(10).state.contract, T0, created=T0 + 600))
+    assert late.tick(T0 + 601)
+    assert late.state.records[0].started == T0 + 600  # opened late: starts when opened

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import msgspec
 
+from facilkit.errors import FacilkitError
 from facilkit.plans.storage import write_atomic
 from facilkit.run.machine import RUN_FORMAT, RunState
 from facilkit.typed import convert
@@ -20,7 +21,7 @@ from facilkit.yamlio import YamlError, dump, load_file
 _RUN_FILE = re.compile(r"^run-(\d{3,})\.yaml$")
 
 
-class RunLogError(Exception):
+class RunLogError(FacilkitError):
     """A run log that cannot be read; the message names the file and what to do."""
 
 

@@ -89,8 +89,9 @@ def new_run(
     plan_name: str = "",
     auto: bool = False,
     speed: float = 1.0,
+    created: float | None = None,
 ) -> RunState:
-    """A run that has not started yet."""
+    """A run that has not started yet; ``created`` is when it was opened (default: the start)."""
     return RunState(
         plan=plan_name,
         planned_start=planned_start,
@@ -99,7 +100,7 @@ def new_run(
         records=[ItemRecord() for _ in items],
         auto=auto,
         speed=speed,
-        last=planned_start,
+        last=planned_start if created is None else created,
     )
 
 
@@ -152,7 +153,16 @@ class Run:
     # --- commands --------------------------------------------------------------
 
     def tick(self, now: float) -> bool:
-        """Let time pass; with ``auto`` an item that runs out hands over to the next."""
+        """Let time pass; with ``auto`` an item that runs out hands over to the next.
+
+        A run that waits for its planned start begins by itself when that moment
+        comes (or at once, if it was opened after it).
+        """
+        if self.state.phase == "ready":
+            if now < self.state.planned_start:
+                self.state.last = max(self.state.last, now)
+                return False
+            return self.start(max(self.state.planned_start, self.state.last))
         self._count(now)
         if not (self.state.auto and self.is_running and self.state.pause is None):
             return False

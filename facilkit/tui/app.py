@@ -37,6 +37,7 @@ from facilkit.tui.strings import t
 if TYPE_CHECKING:
     from facilkit.plans.drafts import Drafts
     from facilkit.tui.screens.plan import PlanScreen
+    from facilkit.tui.screens.run_start import RunOptions
 
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 AUTOSAVE_SECONDS = 5.0
@@ -103,6 +104,8 @@ class FacilkitApp(App[None]):
         self.library_loaded = False
         self.crashed: BaseException | None = None
         """A bug that ended the app; the CLI logs it and says where (see ``cli.run_tui``)."""
+        self.run_request: tuple[Plan, Path, RunOptions] | None = None
+        """``facilkit run PLAN``: the run to start once the library is loaded."""
         localize_bindings(self, lang)
 
     # --- errors -------------------------------------------------------------
@@ -206,6 +209,9 @@ class FacilkitApp(App[None]):
         if self.open_path is not None:
             self.open_plan_file(self.open_path)
             self.open_path = None
+        if self.run_request is not None:
+            self.start_run(*self.run_request)
+            self.run_request = None
         self.offer_drafts()
 
     def offer_drafts(self) -> None:
@@ -300,6 +306,12 @@ class FacilkitApp(App[None]):
 
         default = str(Path.cwd() / f"{slugify(plan.title)}.md")
         self.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
+
+    def start_run(self, plan: Plan, path: Path | None, options: RunOptions | None = None) -> None:
+        """Run mode for a plan (as it is held here, saved or not); see ``run_start``."""
+        from facilkit.tui.screens.run_start import RunOptions, launch_run
+
+        launch_run(self, plan, path, options or RunOptions())
 
     def show_library(self) -> None:
         from facilkit.tui.screens.library import LibraryScreen

@@ -27,6 +27,7 @@ class HomeScreen(FacilScreen):
         Binding("n", "new_plan", "New plan", id="home.new"),
         Binding("t", "new_from_template", "From template", id="home.template"),
         Binding("m", "library", "Methods", id="home.library"),
+        Binding("r", "run_plan", "Run meeting", show=False, id="home.run"),
         Binding("o", "open_plan", "Open", show=False, id="home.open"),
         Binding("d", "duplicate", "Duplicate", show=False, id="home.duplicate"),
         Binding("e", "export", "Export", show=False, id="home.export"),
@@ -133,6 +134,19 @@ class HomeScreen(FacilScreen):
     def action_open_plan(self) -> None:
         if self.selected is not None:
             self.facil.open_plan_file(self.selected.path)
+
+    def action_run_plan(self) -> None:
+        """Run the highlighted plan's meeting (run mode)."""
+        from facilkit.plans.storage import PlanError, load_plan
+
+        if self.selected is None:
+            return
+        try:
+            plan = load_plan(self.selected.path)
+        except PlanError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.facil.start_run(plan, self.selected.path)
 
     def action_duplicate(self) -> None:
         from facilkit.errors import FacilkitError

@@ -87,6 +87,7 @@ class PlanScreen(FacilScreen):
         Binding("shift+up,ctrl+up", "move(-1)", "Move up", show=False, id="plan.move_up"),
         Binding("shift+down,ctrl+down", "move(1)", "Move down", show=False, id="plan.move_down"),
         Binding("ctrl+o", "export", "Export", show=False, id="plan.export"),
+        Binding("r", "run_plan", "Run meeting", show=False, id="plan.run"),
     ]
 
     def __init__(self, plan: Plan, path: Path | None, draft_id: str) -> None:
@@ -518,6 +519,10 @@ class PlanScreen(FacilScreen):
 
     def action_export(self) -> None:
         self.facil.export_plan(self.plan)
+
+    def action_run_plan(self) -> None:
+        """Run the meeting from the plan as it is here, saved or not."""
+        self.facil.start_run(self.plan, self.path)
 
     def autosave(self) -> None:
         """Write a draft if anything changed since the last one."""

@@ -1,0 +1,175 @@
+"""The texts of the run view, built from the run's state: no widgets, so they are cheap to test.
+
+User text (titles, notes, the contract) goes into ``Text`` objects as plain
+text, never as markup, so a ``[`` in a note cannot break the view.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+import facilkit.run.words  # noqa: F401  (registers the words)
+from facilkit.i18n import t
+from facilkit.library.model import Method, Step, localize
+from facilkit.plans.steps import scaled_step_minutes
+from facilkit.run.clock import clock_of
+from facilkit.run.items import RunItem
+from facilkit.run.machine import Run
+from facilkit.run.projection import Projection
+from facilkit.run.rotation import RotationNow
+
+
+def countdown(seconds: float) -> str:
+    """``12:34`` left, or ``+02:05`` in overtime (hours shown as minutes above 99)."""
+    sign = "+" if seconds < 0 else ""
+    whole = int(abs(seconds)) if seconds < 0 else int(-(-seconds // 1))
+    minutes, secs = divmod(whole, 60)
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def header_line(run: Run, projection: Projection, now: float, lang: str) -> str:
+    """Clock, expected end and ahead or behind, on one line."""
+    behind = round(projection.behind / 60)
+    if behind > 0:
+        status = t("run.behind", lang).format(minutes=behind)
+    elif behind < 0:
+        status = t("run.ahead", lang).format(minutes=-behind)
+    else:
+        status = t("run.on_time", lang)
+    return (
+        f"{t('run.clock', lang)} {clock_of(now)}  ·  "
+        f"{t('run.expected_end', lang)} {clock_of(projection.expected_end)}  ·  {status}"
+    )
+
+
+def item_heading(run: Run, lang: str) -> str:
+    item = run.current_item
+    if item is None:
+        return ""
+    count = t("run.item_of", lang).format(n=run.state.current + 1, total=len(run.state.items))
+    return f"{t('run.now', lang)} ({count}): {item.title}"
+
+
+def item_body(item: RunItem, minutes: int, method: Method | None, lang: str) -> Text:
+    """How, responsible, notes, and the method's steps with minutes scaled to the item."""
+    text = Text()
+    if item.responsible:
+        text.append(f"{t('run.responsible', lang)}: ", "bold")
+        text.append(item.responsible + "\n")
+    if item.notes:
+        text.append(item.notes.strip() + "\n")
+    if method is None:
+        return text
+    if method.invitation is not None:
+        text.append(localize(method.invitation, lang) + "\n", "italic")
+    scaled = scaled_step_minutes(method, minutes)
+    for number, (step, step_minutes) in enumerate(zip(method.steps, scaled, strict=False), 1):
+        text.append("\n")
+        _step(text, number, step, step_minutes, lang)
+    return text
+
+
+def _step(text: Text, number: int, step: Step, minutes: int | None, lang: str) -> None:
+    text.append(f"{number}. {localize(step.title, lang)}", "bold")
+    if minutes is not None:
+        text.append(f"  ({minutes} {t('minutes', lang)})")
+    text.append("\n")
+    how = localize(step.how, lang)
+    if how:
+        text.append(f"   {how}\n")
+    for question in step.questions:
+        text.append(f"   • {localize(question, lang)}\n")
+
+
+def next_line(run: Run, projection: Projection, lang: str) -> Text:
+    index = run.next_index()
+    if index is None:
+        return Text(t("run.last_item", lang))
+    item = run.state.items[index]
+    placed = projection.placed[index]
+    text = Text(f"{t('run.next', lang)}: ", "bold")
+    minutes = round(run.budget(index) / 60)
+    text.append(f"{item.title} ({clock_of(placed.start)}, {minutes} {t('minutes', lang)})")
+    return text
+
+
+def advice(run: Run, projection: Projection, lang: str) -> Text:
+    """Late pinned items, and how far over the frame with the cuts that would save it."""
+    text = Text()
+    items = run.state.items
+    for placed in projection.placed:
+        if placed.late >= 60 and placed.status == "pending":
+            pin = run.state.planned_start + (items[placed.index].pinned or 0) * 60
+            text.append(
+                t("run.pinned_late", lang).format(
+                    title=items[placed.index].title,
+                    clock=clock_of(pin),
+                    minutes=round(placed.late / 60),
+                )
+                + "\n"
+            )
+    over = round(projection.over / 60)
+    if over <= 0:
+        return text
+    text.append(
+        t("run.over_frame", lang).format(minutes=over, end=clock_of(projection.frame_end)) + "\n",
+        "bold",
+    )
+    for suggestion in projection.suggestions:
+        key = "run.suggest_shorten" if suggestion.action == "shorten" else "run.suggest_drop"
+        title = items[suggestion.index].title
+        line = t(key, lang).format(title=title, minutes=suggestion.minutes, saves=suggestion.saves)
+        text.append(f"  › {line}\n")
+    still = round(projection.short_after / 60)
+    if still > 0:
+        text.append(t("run.still_over", lang).format(minutes=still) + "\n")
+    return text
+
+
+def rotation_text(now_at: RotationNow, lang: str) -> Text:
+    """The current round, who is where and the time left; "move now" at the change."""
+    block = now_at.block
+    text = Text()
+    if now_at.move_now:
+        text.append(t("run.move_now", lang) + "\n", "bold reverse")
+    if block.kind == "break":
+        text.append(t("run.rotation_break", lang), "bold")
+    elif block.kind == "finale":
+        text.append(t("run.finale", lang), "bold")
+    else:
+        text.append(t("run.round", lang).format(n=block.number, total=now_at.rounds), "bold")
+    text.append("  " + t("run.round_left", lang).format(time=countdown(now_at.left)) + "\n")
+    for group, station in enumerate(block.stations, 1):
+        text.append(t("run.group_at", lang).format(group=group, station=station) + "\n")
+    return text
+
+
+def timeout_text(run: Run, method: Method | None, lang: str) -> Text:
+    """The contract and the gamemaster's timeout questions."""
+    contract = run.state.contract
+    text = Text(t("run.timeout_title", lang) + "\n\n", "bold reverse")
+    if contract.intention:
+        text.append(f"{t('run.intention', lang)}: ", "bold")
+        text.append(contract.intention.strip() + "\n")
+    if contract.desired_outcomes:
+        text.append(t("run.outcomes", lang) + ":\n", "bold")
+        for outcome in contract.desired_outcomes:
+            text.append(f"  • {outcome}\n")
+    if contract.rules:
+        text.append(t("run.rules", lang) + ":\n", "bold")
+        for rule in contract.rules:
+            text.append(f"  • {rule}\n")
+    step = gamemaster_step(method, "timeout")
+    if step is not None:
+        text.append("\n" + localize(step.title, lang) + "\n", "bold")
+        for question in step.questions:
+            text.append(f"  ? {localize(question, lang)}\n")
+    text.append("\n" + t("run.timeout_hint", lang), "italic")
+    return text
+
+
+def gamemaster_step(method: Method | None, key: str) -> Step | None:
+    """The gamemaster method's step with this key (``timeout``, ``closing``)."""
+    if method is None:
+        return None
+    return next((step for step in method.steps if step.key == key), None)
