@@ -1,0 +1,320 @@
+"""Run mode in the TUI, driven by keys with a clock that moves only when the test says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Digits, Static, TextArea
+
+from facilkit.plans.storage import plan_from_template, save_plan
+from facilkit.run.clock import FakeClock, today_at
+from facilkit.run.log import load_run, run_paths
+from facilkit.tui.app import FacilkitApp
+from facilkit.tui.dialogs.basic import Choose, Prompt
+from facilkit.tui.screens.home import HomeScreen
+from facilkit.tui.screens.run import RunScreen
+from facilkit.tui.screens.run_closing import ClosingScreen
+from facilkit.tui.screens.run_room import RoomScreen
+from facilkit.tui.screens.run_start import RunOptions
+from facilkit.tui.widgets.run_digits import BigDigits
+from tests.run_helpers import T0
+from tests.tui_helpers import make_app, ready
+
+MIN = 60.0
+
+
+def _plan_file(home: Path, template: str = "learning-group", lang: str = "en") -> Path:
+    plan = plan_from_template(template, f"Test {template}")
+    plan.language = lang
+    path = home / "plans" / f"{template}.yaml"
+    save_plan(plan, path)
+    return path
+
+
+def _app(
+    tmp_path: Path, template: str = "learning-group", **options: object
+) -> tuple[FacilkitApp, FakeClock, Path]:
+    from facilkit.plans.storage import load_plan
+    from facilkit.run.items import plan_start_minute
+
+    home = tmp_path / "home"
+    path = _plan_file(home, template)
+    plan = load_plan(path)
+    clock = FakeClock(today_at(plan_start_minute(plan), T0))
+    app = make_app(home)
+    app.run_request = (plan, path, RunOptions(clock=clock, tick_seconds=0, **options))  # type: ignore[arg-type]
+    return app, clock, path
+
+
+async def _run_screen(pilot: Pilot[None]) -> RunScreen:
+    await ready(pilot)
+    while not isinstance(pilot.app.screen, RunScreen):
+        await pilot.pause()
+    return pilot.app.screen
+
+
+def _text(screen: RunScreen | RoomScreen, widget_id: str) -> str:
+    return str(screen.query_one(f"#{widget_id}", Static).render())
+
+
+def _countdown(screen: RunScreen) -> str:
+    return screen.query_one("#run-countdown", Digits).value
+
+
+async def _wait_for(pilot: Pilot[None], kind: type) -> object:
+    while not isinstance(pilot.app.screen, kind):
+        await pilot.pause()
+    return pilot.app.screen
+
+
+async def test_the_facilitator_s_view_at_80x24(tmp_path: Path) -> None:
+    app, clock, _ = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        assert screen.run.state.phase == "running"
+        assert "Now (1 of 8): Welcome" in _text(screen, "run-now") or "1 of 8" in _text(
+            screen, "run-now"
+        )
+        assert _countdown(screen) == "05:00"
+        assert "Next: Check-in" in _text(screen, "run-next")
+        assert "on time" in _text(screen, "run-header")
+        await pilot.press("n")
+        clock.advance(3 * MIN)
+        screen.tick()
+        await pilot.pause()
+        assert "Check-in" in _text(screen, "run-now")
+        body = _text(screen, "run-body")
+        assert "1. " in body and "min)" in body  # the method's steps with scaled minutes
+        assert _countdown(screen) == "07:00"
+
+
+async def test_every_key_drives_the_run(tmp_path: Path) -> None:
+    app, clock, path = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _run_screen(pilot)
+        run = screen.run
+        await pilot.press("right")
+        assert run.state.current == 1
+        await pilot.press("left")
+        assert run.state.current == 0
+        await pilot.press("plus")
+        assert _countdown(screen) == "10:00"
+        await pilot.press("minus")
+        assert _countdown(screen) == "05:00"
+        await pilot.press("space")
+        clock.advance(2 * MIN)
+        screen.tick()
+        await pilot.pause()
+        assert _countdown(screen) == "05:00"  # paused: the item's clock stands still
+        assert "PAUSED" in _text(screen, "run-state")
+        assert "behind" in _text(screen, "run-header")
+        await pilot.press("space")
+        await pilot.press("s")
+        assert run.state.records[1].status == "skipped"
+        await pilot.press("n")
+        assert run.state.current == 2
+        log = load_run(run_paths(path)[-1])  # saved at every change
+        assert [e.kind for e in log.events][-3:] == ["resume", "skip", "next"]
+
+
+async def test_warning_colours_and_overtime(tmp_path: Path) -> None:
+    app, clock, _ = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        countdown = screen.query_one("#run-countdown")
+        assert countdown.has_class("-calm")
+        for seconds, level in ((4 * MIN + 5, "-warning"), (50, "-alert"), (60, "-overtime")):
+            clock.advance(seconds)
+            screen.tick()
+            await pilot.pause()
+            assert countdown.has_class(level), level
+        assert _countdown(screen).startswith("+")
+        blinks = set()
+        for _ in range(3):
+            clock.advance(1)
+            screen.tick()
+            blinks.add(countdown.has_class("-blink"))
+        assert blinks == {True, False}
+        assert screen.run.state.current == 0  # manual advance: overtime until n
+
+
+async def test_reduced_motion_never_blinks(tmp_path: Path) -> None:
+    app, clock, _ = _app(tmp_path, reduced_motion=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        clock.advance(6 * MIN)
+        for _ in range(3):
+            clock.advance(1)
+            screen.tick()
+            assert not screen.query_one("#run-countdown").has_class("-blink")
+
+
+async def test_auto_advances(tmp_path: Path) -> None:
+    app, clock, _ = _app(tmp_path, auto=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        clock.advance(5 * MIN + 30)
+        screen.tick()
+        await pilot.pause()
+        assert screen.run.state.current == 1
+        assert _countdown(screen) == "09:30"
+
+
+async def test_timeout_shows_the_contract_and_logs_the_note(tmp_path: Path) -> None:
+    app, clock, path = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        clock.advance(MIN)
+        await pilot.press("t")
+        body = _text(screen, "run-body")
+        assert "TIMEOUT" in body and "Intention" in body and "Rules" in body
+        assert "Are we heading where we agreed?" in body  # from gamemaster.yaml's timeout step
+        clock.advance(5 * MIN)
+        screen.tick()
+        assert _countdown(screen) == "04:00"
+        await pilot.press("t")
+        await _wait_for(pilot, Prompt)
+        await pilot.press(*"Practice [not cases]")
+        await pilot.press("enter")
+        await _wait_for(pilot, RunScreen)
+        assert screen.run.state.pause is None
+        log = load_run(run_paths(path)[-1])
+        assert (
+            log.events[-1].kind == "timeout_end" and log.events[-1].note == "Practice [not cases]"
+        )
+
+
+async def test_closing_ticks_outcomes_and_saves_the_agreements(tmp_path: Path) -> None:
+    app, clock, path = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _run_screen(pilot)
+        clock.advance(4 * MIN)
+        await pilot.press("e")
+        await _wait_for(pilot, Choose)
+        await pilot.click("#answer-end")
+        closing = await _wait_for(pilot, ClosingScreen)
+        assert isinstance(closing, ClosingScreen)
+        assert "Where do we want" not in str(
+            closing.query_one("#closing-questions", Static).render()
+        )
+        assert "What do we take with us from here?" in str(
+            closing.query_one("#closing-questions", Static).render()
+        )
+        closing.query_one(Checkbox).value = True
+        closing.query_one(TextArea).text = "Anna sends the notes by Friday"
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, RunScreen)
+        log = load_run(run_paths(path)[-1])
+        assert log.phase == "closed"
+        assert log.closing is not None and log.closing.reached == [True]
+        assert log.closing.notes == "Anna sends the notes by Friday"
+
+
+async def test_room_view_has_large_digits_title_and_next_only(tmp_path: Path) -> None:
+    for size in ((80, 24), (250, 80)):
+        app, _clock, _ = _app(tmp_path / f"{size[0]}")
+        async with app.run_test(size=size) as pilot:
+            screen = await _run_screen(pilot)
+            await pilot.press("n")
+            await pilot.press("b")
+            room = await _wait_for(pilot, RoomScreen)
+            assert isinstance(room, RoomScreen)
+            await pilot.pause()
+            digits = room.query_one(BigDigits)
+            lines = str(digits.render()).splitlines()
+            assert len(lines) >= 5 and "█" in lines[0]
+            if size == (250, 80):
+                assert len(lines) >= 30  # scaled up for the back of the room
+            assert "Check-in" in str(room.query_one("#room-title", Static).render())
+            assert "Next:" in str(room.query_one("#room-next", Static).render())
+            shown = " ".join(str(w.render()) for w in room.query(Static))
+            assert "Responsible" not in shown and "1. " not in shown
+            await pilot.press("n")  # the facilitator drives from here too
+            assert screen.run.state.current == 2
+            await pilot.press("b")
+            await _wait_for(pilot, RunScreen)
+
+
+async def test_station_rotation_shows_rounds_and_move_now(tmp_path: Path) -> None:
+    app, clock, _ = _app(tmp_path, template="station-rotation")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        for _ in range(4):
+            await pilot.press("n")
+        assert screen.run.current_item is not None and screen.run.current_item.rotation
+        clock.advance(5 * MIN)
+        screen.tick()
+        rotation = _text(screen, "run-rotation")
+        assert "Round 1 of 7" in rotation and "10:00 left in the round" in rotation
+        assert "Group 1 → station 1" in rotation and "Group 5 → station 5" in rotation
+        clock.advance(11 * MIN)  # into the move minutes after round 1
+        screen.tick()
+        assert "MOVE NOW" in _text(screen, "run-rotation")
+        clock.advance(5 * MIN)
+        screen.tick()
+        rotation = _text(screen, "run-rotation")
+        assert "Round 2 of 7" in rotation and "Group 1 → station 2" in rotation
+
+
+async def test_r_on_home_runs_the_highlighted_plan_and_escape_leaves_it_resumable(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    path = _plan_file(home)
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        while not isinstance(app.screen, RunScreen | Choose):
+            await pilot.pause()
+        if isinstance(app.screen, Choose):  # the plan's 13:00 is not now: start now
+            await pilot.click("#answer-now")
+        screen = await _wait_for(pilot, RunScreen)
+        assert isinstance(screen, RunScreen)
+        await pilot.press("escape")
+        await _wait_for(pilot, HomeScreen)
+        assert run_paths(path)
+        await pilot.press("r")
+        question = await _wait_for(pilot, Choose)
+        assert isinstance(question, Choose) and "Resume" in question.answers[0][1]
+        await pilot.click("#answer-resume")
+        await _wait_for(pilot, RunScreen)
+        assert len(run_paths(path)) == 1
+
+
+async def test_start_time_is_asked_when_the_plan_s_time_is_far_from_now(tmp_path: Path) -> None:
+    from facilkit.plans.storage import load_plan
+
+    home = tmp_path / "home"
+    path = _plan_file(home)
+    clock = FakeClock(today_at(16 * 60, T0))  # the plan starts at 13:00
+    app = make_app(home)
+    app.run_request = (load_plan(path), path, RunOptions(clock=clock, tick_seconds=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        question = await _wait_for(pilot, Choose)
+        assert isinstance(question, Choose) and "13:00" in question.question
+        await pilot.click("#answer-plan")
+        screen = await _wait_for(pilot, RunScreen)
+        assert isinstance(screen, RunScreen)
+        assert "180 min behind" in _text(screen, "run-header")
+
+
+async def test_r_in_an_open_plan_runs_it_as_edited(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = _plan_file(home)
+    app = make_app(home, open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        plan_screen = app.plan_screen
+        assert plan_screen is not None
+        plan_screen.plan.agenda[0].title = "Edited, not saved"
+        options = RunOptions(clock=FakeClock(today_at(13 * 60, T0)), tick_seconds=0)
+        plan_screen.query_one("#steps").focus()
+        app.call_later(app.start_run, plan_screen.plan, plan_screen.path, options)
+        screen = await _wait_for(pilot, RunScreen)
+        assert isinstance(screen, RunScreen)
+        assert "Edited, not saved" in _text(screen, "run-now")
+        assert plan_screen.plan.agenda[0].title == "Edited, not saved"  # the plan itself untouched
