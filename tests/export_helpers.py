@@ -12,6 +12,7 @@ from facilkit.plans.schedule import schedule, slot_title
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = {path.stem: path for path in sorted((ROOT / "examples").glob("*.yaml"))}
 
+RTL = "שלום עולם"
 HOSTILE_PARTS = (
     '#panic("x")',
     "$x^2$",
@@ -23,7 +24,7 @@ HOSTILE_PARTS = (
     "[link](http://x)",
     "\\",
     "Ærø Øst Åse",
-    "שלום עולם",
+    RTL,
     "🙂👍🏽",
     "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt" * 2,
     "`code` {x} ]] //",

@@ -9,11 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from facilkit.export.card import method_card
+from facilkit.export.card import fitted_steps, method_card
 from facilkit.export.plan import export_markdown
 from facilkit.library.loader import Folder, Library, load_library
 from facilkit.paths import builtin_methods_dir
-from facilkit.plans.schedule import fitted_step_minutes
 from facilkit.plans.storage import load_plan
 from tests.export_helpers import EXAMPLES, clock_times_and_titles, squash
 
@@ -61,30 +60,19 @@ def test_card_steps_fit_the_items_minutes(library: Library) -> None:
     assert "**Find a partner** (1 min)" in card and "**Talk in pairs** (9 min)" in card
 
 
-@given(
-    steps=st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=12),
-    minutes=st.integers(min_value=1, max_value=600),
-)
-def test_fitted_minutes_add_up_exactly(steps: list[int], minutes: int) -> None:
-    fitted = fitted_step_minutes(list(steps), sum(steps) or 1, minutes)
-    assert all(isinstance(m, int) and m >= 0 for m in fitted)
-    if sum(steps) > 0:
-        assert sum(m or 0 for m in fitted) == minutes
+METHODS = load_library([Folder(builtin_methods_dir(), "builtin")])
 
 
 @given(
-    steps=st.lists(st.one_of(st.none(), st.integers(1, 30)), min_size=2, max_size=8).filter(
-        lambda s: None in s and any(s)
-    ),
-    default=st.integers(5, 120),
-    minutes=st.integers(1, 240),
+    method_id=st.sampled_from(sorted(METHODS.entries)),
+    minutes=st.integers(min_value=1, max_value=240),
 )
-def test_partly_timed_steps_scale_by_the_same_ratio(
-    steps: list[int | None], default: int, minutes: int
-) -> None:
-    fitted = fitted_step_minutes(steps, default, minutes)
-    for before, after in zip(steps, fitted, strict=True):
-        if before is None:
-            assert after is None
-        else:
-            assert after is not None and abs(after - before * minutes / default) <= 1
+def test_card_step_minutes_add_up_to_the_items_minutes(method_id: str, minutes: int) -> None:
+    method = METHODS.get(method_id)
+    assert method is not None
+    steps = fitted_steps(method, "en", minutes)
+    written = [step.minutes for step in method.steps]
+    if written and all(m is not None and m > 0 for m in written):
+        assert sum(step.minutes or 0 for step in steps) == minutes
+    for before, after in zip(written, steps, strict=True):
+        assert (before is None) == (after.minutes is None)

@@ -29,6 +29,8 @@ def test_wheel_install_finds_builtin_library(tmp_path: Path) -> None:
         archive.extractall(site)
     assert "facilkit/_builtin_methods/ugu.yaml" in names
     assert "facilkit/plans/templates/learning-group.yaml" in names
+    for shipped in ("fonts/DejaVuSans.ttf", "fonts/LICENSE-DejaVu.txt", "typst/plan.typ"):
+        assert f"facilkit/export/{shipped}" in names  # the PDF export's font and template
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "FACILKIT_HOME": str(tmp_path / "home")}
@@ -43,3 +45,13 @@ def test_wheel_install_finds_builtin_library(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert len(rows) >= 20
     assert all(row["path"].startswith(str(site)) for row in rows)
+    plan = ROOT / "examples" / "learning-group-meeting.yaml"
+    pdf = tmp_path / "plan.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "facilkit", "plan", "export", str(plan), "-o", str(pdf)],
+        cwd=outside,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -153,7 +153,7 @@ def _agenda(plan_schedule: Schedule, lang: str) -> Table:
         )
     total = (Cell(""), Cell(str(plan_schedule.total), "strong"), Cell(t("total", lang), "strong"))
     rows.append((*total, Cell(""), Cell("")))
-    return Table(header, tuple(rows), (15, 6, 27, 35, 17), "lrlll", nowrap=(0,))
+    return Table(header, tuple(rows), (15, 7, 29, 32, 17), "lrlll", nowrap=(0,))
 
 
 def station_label(rotation: Rotation, station: int, lang: str) -> str:

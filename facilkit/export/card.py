@@ -13,7 +13,7 @@ from facilkit.export.document import Block, Bullets, Facts, Heading, Step, Steps
 from facilkit.i18n import register, t
 from facilkit.library.model import GroupSize, Method, Variant, localize
 from facilkit.library.model import Text as MethodText
-from facilkit.plans.schedule import fitted_step_minutes
+from facilkit.plans.steps import scaled_step_minutes
 
 register({"variants": ("Varianter", "Variants")})
 
@@ -41,7 +41,7 @@ def fitted_steps(method: Method, lang: str, minutes: int | None = None) -> tuple
     """The method's steps, their minutes fitted to ``minutes`` when a plan gives them."""
     given = [step.minutes for step in method.steps]
     if minutes is not None:
-        given = fitted_step_minutes(given, method.duration.default, minutes)
+        given = scaled_step_minutes(method, minutes)
     return tuple(
         Step(
             localize(step.title, lang),

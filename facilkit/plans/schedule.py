@@ -167,29 +167,3 @@ def slot_title(slot: Slot, lang: str) -> str:
     if slot.item.method:
         return f"{slot.item.method} ({t('unknown_method', lang)})"
     return t(slot.item.kind if slot.item.kind in ("break",) else "item", lang)
-
-
-def fitted_step_minutes(steps: list[int | None], default: int, minutes: int) -> list[int | None]:
-    """Step minutes fitted to the minutes a plan gives the method, in whole minutes.
-
-    When every step has minutes they are shared out in proportion and add up to
-    exactly ``minutes`` (largest remainders get the spare minutes). When only some
-    have, those scale by ``minutes / default`` and the rest stay without.
-    """
-    if not steps or minutes <= 0:
-        return list(steps)
-    if all(step is not None for step in steps):
-        given = [step or 0 for step in steps]
-        total = sum(given)
-        if total <= 0 or total == minutes:
-            return list(steps)
-        shares = [step * minutes / total for step in given]
-        fitted = [int(share) for share in shares]
-        spare = minutes - sum(fitted)
-        by_remainder = sorted(range(len(steps)), key=lambda i: (fitted[i] - shares[i], i))
-        for index in by_remainder[:spare]:
-            fitted[index] += 1
-        return list(fitted)
-    if default <= 0 or default == minutes:
-        return list(steps)
-    return [None if step is None else max(1, int(step * minutes / default + 0.5)) for step in steps]
