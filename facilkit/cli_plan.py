@@ -78,7 +78,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         default_name,
         format_for,
         render,
-        write_atomic,
+        write_export,
     )
 
     output: Path | None = args.output
@@ -112,7 +112,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
                 path.stem, fmt, args.audience, lang
             )
             output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, data, args.lang)
+        write_export(output, data)
     except OSError as error:
         raise storage_error(error, output) from None
     print(output)

@@ -82,13 +82,15 @@ def test_docx_reads_back(name: str, lang: str, audience: str, library: Library) 
         assert plain(needed) in plain(text)
     assert "æ" in text or "ø" in text or "å" in text
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    styles = {p.style.name for p in document.paragraphs}
+    styles = {p.style.name for p in document.paragraphs if p.style is not None}
     assert {"Heading 1", "Heading 2"} <= styles
     agenda = document.tables[-1] if audience == "participants" else document.tables[1]
-    header = agenda.rows[0]._tr.trPr
-    assert header.find(qn("w:tblHeader")) is not None
-    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in agenda.rows)
+    flags = [row._tr.trPr for row in agenda.rows]
+    assert all(flag is not None for flag in flags)
+    assert flags[0].find(qn("w:tblHeader")) is not None
+    assert all(flag.find(qn("w:cantSplit")) is not None for flag in flags)
     assert agenda.autofit is False and all(column.width for column in agenda.columns)
     footer = document.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer

@@ -6,15 +6,14 @@ and the Markdown export never pay for Typst, python-docx or icalendar.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import importlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Literal, get_args
 
 from facilkit.errors import ExportError as ExportError  # one family: see facilkit/errors.py
+from facilkit.errors import storage_error
 from facilkit.export.document import Audience
 from facilkit.export.words import word
 from facilkit.library.loader import Library
@@ -87,37 +86,15 @@ def default_name(slug: str, fmt: Format, audience: Audience, lang: str) -> str:
     return slug + SUFFIXES[fmt]
 
 
-def _reason(error: OSError, lang: str) -> str:
-    if error.errno in (errno.ENOENT, errno.ENOTDIR):
-        return word("export.no_folder", lang)
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return word("export.no_space", lang)
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY):
-        return word("export.in_use", lang)
-    return error.strerror or str(error)
+def write_export(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing (:func:`facilkit.atomic.write_atomic`).
 
+    Unlike a plan save, an export never makes the folder: a mistyped folder is
+    an error that names it, not a new folder somewhere unexpected.
+    """
+    from facilkit.atomic import write_atomic
 
-def write_atomic(path: Path, data: bytes, lang: str) -> None:
-    """Write the whole file or nothing: a temp file beside it, fsynced, then renamed."""
-    path = Path(path)
-    handle = None
-    temp_name = ""
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}-", suffix=".tmp", dir=path.parent
-        )
-        with os.fdopen(handle, "wb") as out:
-            handle = None
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        if handle is not None:
-            with contextlib.suppress(OSError):
-                os.close(handle)
-        if temp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-        message = word("export.cannot_write", lang).format(path=path, reason=_reason(error, lang))
-        raise ExportError(message) from None
+    if not path.parent.is_dir():
+        missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+        raise storage_error(missing, path.parent)
+    write_atomic(path, data)

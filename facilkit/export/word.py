@@ -9,7 +9,6 @@ municipality's own document, keeping its letterhead and styles.
 from __future__ import annotations
 
 import re
-import zipfile
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -264,11 +263,11 @@ def _open(template: Path | None, lang: str) -> Any:
         return doc
     try:
         return docx.Document(str(template))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, Exception) as error:
+    except Exception as error:  # python-docx raises many kinds for a file that is no .docx
         reason = word("export.bad_template", lang)
         if isinstance(error, OSError):
             reason = error.strerror or reason
-        raise ExportError(f"--template {template}: {reason}") from None
+        raise ExportError(f"--template: {reason}", template) from None
 
 
 def render(document: Document, template: Path | None = None) -> bytes:

@@ -120,30 +120,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "nb": "Eksportert: {path}",
         "sv": "Exporterat: {path}",
     },
-    "export.cannot_write": {
-        "da": "Kan ikke skrive {path}: {reason}",
-        "en": "Cannot write {path}: {reason}",
-        "nb": "Kan ikke skrive {path}: {reason}",
-        "sv": "Kan inte skriva {path}: {reason}",
-    },
-    "export.no_folder": {
-        "da": "mappen findes ikke; opret den, eller vælg en anden",
-        "en": "the folder does not exist; create it or choose another",
-        "nb": "mappen finnes ikke; opprett den, eller velg en annen",
-        "sv": "mappen finns inte; skapa den eller välj en annan",
-    },
-    "export.no_space": {
-        "da": "disken er fuld; frigør plads og prøv igen",
-        "en": "the disk is full; free some space and try again",
-        "nb": "disken er full; frigjør plass og prøv igjen",
-        "sv": "disken är full; frigör utrymme och försök igen",
-    },
-    "export.in_use": {
-        "da": "filen er låst (er den åben i et andet program?); luk den og prøv igen",
-        "en": "the file is locked (is it open in another program?); close it and try again",
-        "nb": "filen er låst (er den åpen i et annet program?); lukk den og prøv igjen",
-        "sv": "filen är låst (är den öppen i ett annat program?); stäng den och försök igen",
-    },
     "export.bad_template": {
         "da": "ikke et Word-dokument (.docx), som kan bruges som skabelon",
         "en": "not a Word document (.docx) that can serve as a template",
