@@ -20,7 +20,7 @@ from typing import NoReturn, TextIO
 
 from facilkit import __version__
 from facilkit.errors import FacilkitError, UsageError, storage_error
-from facilkit.i18n import UI_LANGUAGES, detect_language
+from facilkit.i18n import detect_language, plan_languages
 from facilkit.paths import Locations, plan_files_in, plan_templates_dir
 from facilkit.safe_text import clean
 
@@ -30,6 +30,20 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _language(value: str) -> str:
+    """A language code for ``--lang``; ``no`` is ambiguous, so it gets a hint."""
+    code = value.strip().lower()
+    if code == "no":
+        raise argparse.ArgumentTypeError(
+            "'no' is not a language code here; use nb (bokmål) or nn (nynorsk)"
+        )
+    if code not in plan_languages():
+        raise argparse.ArgumentTypeError(
+            f"unknown language '{value}'; use one of {', '.join(plan_languages())}"
+        )
+    return code
 
 
 def _common() -> _Parser:
@@ -45,7 +59,8 @@ def _common() -> _Parser:
     )
     common.add_argument(
         "--lang",
-        choices=UI_LANGUAGES,
+        type=_language,
+        metavar="LANG",
         default=argparse.SUPPRESS,
         help="language of the interface and of method text (default: from the locale)",
     )

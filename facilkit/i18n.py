@@ -1,99 +1,243 @@
-"""Words facilkit itself says, in Danish and English.
+"""Every word facilkit itself says, read from one catalogue file per language.
 
-Method and plan text comes from the files; these are the labels around it,
-shared by the export and the TUI so both speak the same language.
+The catalogues are ``facilkit/locale/<code>.yaml`` (da, en, nb, sv, ...): the
+set of interface languages is the set of files, so a translator adds a
+language by adding a file (see ``docs/translating.md``). A catalogue maps a
+key to a text with named placeholders (``{minutes}``), or to its plural forms
+(``one`` and ``other``). Only the catalogues in use are read, and a compiled
+copy is kept in the cache folder, so a start does not pay for the YAML reader.
+
+Use :func:`t` everywhere: ``t("wiz.saved", lang, path=path)``, and for a count
+``t("cli.methods_checked", lang, count=n)``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import locale
 import os
+import sys
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 
-UI_LANGUAGES = ("da", "en")
+import msgspec
 
-_STRINGS: dict[str, tuple[str, str]] = {
-    # key: (da, en)
-    "duration": ("Varighed", "Duration"),
-    "group_size": ("Gruppestørrelse", "Group size"),
-    "process": ("Proces", "Process"),
-    "process.open": ("åbneproces", "opening process"),
-    "process.close": ("lukkeproces", "closing process"),
-    "process.both": ("åbne- og lukkeproces", "opening and closing"),
-    "process.none": ("hverken åbne eller lukke", "neither"),
-    "category": ("Kategori", "Category"),
-    "invitation": ("Invitation", "Invitation"),
-    "steps": ("Trin", "Steps"),
-    "questions": ("Spørgsmål", "Questions"),
-    "roles": ("Roller", "Roles"),
-    "materials": ("Materialer", "Materials"),
-    "tips": ("Gode råd", "Tips"),
-    "source": ("Kilde", "Source"),
-    "adapted": ("Tilpasning", "Adaptation"),
-    "related": ("Se også", "See also"),
-    "minutes": ("min", "min"),
-    "persons": ("personer", "people"),
-    "or_more": ("eller flere", "or more"),
-    "tags": ("Nøgleord", "Tags"),
-    # plan export
-    "run_plan": ("Køreplan", "Run plan"),
-    "date": ("Dato", "Date"),
-    "time": ("Tid", "Time"),
-    "place": ("Sted", "Place"),
-    "participants": ("Deltagere", "Participants"),
-    "idoart": ("I DO ART", "I DO ART"),
-    "intention": ("Intention", "Intention"),
-    "desired_outcome": ("Ønsket resultat", "Desired outcome"),
-    "agenda": ("Dagsorden", "Agenda"),
-    "rules_roles": ("Regler og roller", "Rules and roles"),
-    "time_frame": ("Tidsramme", "Time frame"),
-    "item": ("Punkt", "Item"),
-    "how": ("Hvordan", "How"),
-    "responsible": ("Ansvarlig", "Responsible"),
-    "total": ("I alt", "Total"),
-    "slack": ("Luft", "Slack"),
-    "overrun": ("Overskridelse", "Overrun"),
-    "rotation": ("Rotation", "Rotation"),
-    "round": ("Runde", "Round"),
-    "station": ("Station", "Station"),
-    "group": ("Gruppe", "Group"),
-    "move": ("Skift", "Move"),
-    "break": ("Pause", "Break"),
-    "methods_used": ("Metoder", "Methods"),
-    "checklist": ("Tjekliste: materialer", "Checklist: materials"),
-    "rules": ("Spilleregler", "Rules"),
-    "follow_up": ("Opfølgning", "Follow-up"),
-    "findings": ("Tjek af planen", "Plan checks"),
-    "role.facilitator": ("Facilitator", "Facilitator"),
-    "role.timekeeper": ("Tidtager", "Timekeeper"),
-    "role.note-taker": ("Referent", "Note-taker"),
-    "unknown_method": ("ukendt metode", "unknown method"),
-    "pinned": ("fast tid", "fixed time"),
+from facilkit import __version__
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "locale"
+"""The shipped catalogues; a test may point this elsewhere."""
+
+DEFAULT_LANGUAGE = "en"
+PLURAL_FORMS = ("one", "other")
+"""da, en, nb and sv share the rule: ``one`` for exactly 1, ``other`` for the rest."""
+
+FALLBACKS: dict[str, tuple[str, ...]] = {
+    "da": ("nb", "en"),
+    "nb": ("da", "en"),
+    "nn": ("nb", "da", "en"),
+    "sv": ("da", "en"),
+    "en": (),
 }
+"""Where text in a language is missing, the next languages to try (then English)."""
+
+LOCALE_ALIASES = {"no": "nb", "nb": "nb", "nn": "nn"}
+"""``no_NO`` is Norwegian without saying which written form: bokmål is the common one."""
+
+Entry = str | dict[str, str]
+"""A catalogue value: a text, or plural forms by name."""
 
 
-def t(key: str, lang: str) -> str:
-    """The label for ``key`` in ``lang``: Danish for da (and nb/nn, its close
-    neighbours), English for everything else."""
-    da, en = _STRINGS[key]
-    return da if lang in ("da", "nb", "nn") else en
+class CatalogueError(ValueError):
+    """A catalogue file that cannot be used; the message names file, line and column."""
 
 
-def register(strings: Mapping[str, tuple[str, str]]) -> None:
-    """Add labels (the TUI registers its own at import)."""
-    _STRINGS.update(strings)
+def fallback_chain(lang: str) -> tuple[str, ...]:
+    """``lang`` and the languages to try after it, ending in English."""
+    chain = (lang, *FALLBACKS.get(lang, ()), DEFAULT_LANGUAGE)
+    return tuple(dict.fromkeys(chain))
+
+
+def ui_languages() -> tuple[str, ...]:
+    """Interface languages: one per catalogue file present (nothing is read)."""
+    return tuple(sorted(path.stem for path in CATALOGUE_DIR.glob("*.yaml")))
+
+
+def plan_languages() -> tuple[str, ...]:
+    """Languages a plan and its exports can be in: every catalogue, and nn (through nb)."""
+    return tuple(sorted({*ui_languages(), *FALLBACKS}))
+
+
+def language_name(code: str, lang: str) -> str:
+    """``nb`` as a reader of ``lang`` calls it ("norsk (bokmål)"); the code if unnamed."""
+    try:
+        return t(f"lang.{code}", lang)
+    except KeyError:
+        return code
+
+
+def ui_language(lang: str) -> str:
+    """The first language in ``lang``'s fallback chain that has a catalogue (nn gives nb)."""
+    available = ui_languages()
+    return next((code for code in fallback_chain(lang) if code in available), DEFAULT_LANGUAGE)
+
+
+# --- reading catalogues -----------------------------------------------------
+
+_catalogues: dict[str, dict[str, Entry]] = {}
+_problems: list[str] = []
+
+
+class _Compiled(msgspec.Struct):
+    """The cached form of one catalogue: valid while the source bytes hash the same."""
+
+    format: str
+    digest: str
+    entries: dict[str, str | dict[str, str]]
+
+
+def catalogue_problems() -> list[str]:
+    """Catalogues that could not be read so far (their text falls back to another language)."""
+    return list(_problems)
+
+
+def catalogue(lang: str) -> dict[str, Entry]:
+    """The entries of one catalogue, read on first use; empty if there is no such file."""
+    found = _catalogues.get(lang)
+    if found is None:
+        path = CATALOGUE_DIR / f"{lang}.yaml"
+        found = {}
+        if path.is_file():
+            try:
+                found = _load(path)
+            except CatalogueError as error:
+                _problems.append(str(error))
+                print(f"facilkit: {error}", file=sys.stderr)
+        _catalogues[lang] = found
+    return found
+
+
+def _cache_file(path: Path) -> Path:
+    from facilkit.paths import Locations
+
+    folder = hashlib.sha1(str(path.parent).encode("utf-8")).hexdigest()[:12]
+    return Locations.from_env().cache / "locale" / folder / f"{path.stem}.json"
+
+
+def _load(path: Path) -> dict[str, Entry]:
+    """A catalogue from the cache when its source is unchanged, else parsed and cached."""
+    raw = path.read_bytes()
+    digest = hashlib.sha1(raw).hexdigest()
+    cached = _cache_file(path)
+    with contextlib.suppress(OSError, msgspec.DecodeError):
+        compiled = msgspec.json.decode(cached.read_bytes(), type=_Compiled)
+        if compiled.format == __version__ and compiled.digest == digest:
+            return compiled.entries
+    entries = parse_catalogue(raw, str(path))
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        data = msgspec.json.encode(_Compiled(__version__, digest, entries))
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as temp:
+            temp.write(data)
+        os.replace(temp.name, cached)
+    return entries
+
+
+def parse_catalogue(raw: bytes, path: str) -> dict[str, Entry]:
+    """Check a catalogue's shape: every value a text or plural forms ``one`` and ``other``."""
+    from facilkit import yamlio
+
+    try:
+        document = yamlio.load_text(yamlio.decode(raw, path), path)
+    except yamlio.YamlError as error:
+        raise CatalogueError(str(error)) from None
+    data = document.data
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{path}:1:1: a catalogue is a list of 'key: text' lines")
+    entries: dict[str, Entry] = {}
+    for key, value in data.items():
+        line, column = document.position([key])
+        where = f"{path}:{line}:{column}"
+        if isinstance(value, str):
+            entries[str(key)] = value
+        elif isinstance(value, dict) and set(value) == set(PLURAL_FORMS):
+            if not all(isinstance(form, str) for form in value.values()):
+                raise CatalogueError(f"{where}: '{key}': the plural forms must be texts")
+            entries[str(key)] = {str(k): str(v) for k, v in value.items()}
+        else:
+            raise CatalogueError(
+                f"{where}: '{key}' must be a text in quotes, or the plural forms "
+                f"'one' and 'other' (see docs/translating.md)"
+            )
+    return entries
+
+
+# --- looking words up -------------------------------------------------------
+
+
+def entry(key: str, lang: str) -> Entry:
+    """The raw catalogue value for ``key``, following the fallback chain."""
+    for code in fallback_chain(lang):
+        found = catalogue(code).get(key)
+        if found is not None:
+            return found
+    raise KeyError(f"no text for '{key}' in any catalogue")
+
+
+def t(key: str, lang: str, /, **params: object) -> str:
+    """The text for ``key`` in ``lang`` with its ``{placeholders}`` filled in.
+
+    A plural entry needs ``count``: ``t("home.methods_loaded", lang, count=12)``.
+    """
+    found = entry(key, lang)
+    if isinstance(found, dict):
+        count = params.get("count")
+        if not isinstance(count, int):
+            raise TypeError(f"'{key}' has plural forms: pass count=<number>")
+        found = found[plural_form(count)]
+    return found.format_map(params) if params or "{" in found else found
+
+
+def plural_form(count: int) -> str:
+    """The plural form for ``count`` (the rule da, en, nb and sv share)."""
+    return "one" if count == 1 else "other"
+
+
+# --- choosing the language --------------------------------------------------
+
+
+def language_from_locale(value: str) -> str | None:
+    """``nb_NO.UTF-8`` gives nb, ``no_NO`` nb, ``sv_FI`` sv, ``en_GB`` en; unknown gives None."""
+    code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    if not code or code in ("c", "posix"):
+        return None
+    code = LOCALE_ALIASES.get(code, code)
+    if code in ui_languages() or code in FALLBACKS:
+        return code
+    return None
 
 
 def detect_language(env: Mapping[str, str] | None = None) -> str:
-    """Danish when FACILKIT_LANG or the locale says Danish, else English."""
+    """``FACILKIT_LANG``, then the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), then English."""
     env = os.environ if env is None else env
-    for name in ("FACILKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    given = env.get("FACILKIT_LANG", "").strip()
+    if given:
+        found = language_from_locale(given)
+        if found:
+            return found
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
         if value:
-            code = value.split("_")[0].split(".")[0].lower()
-            return "da" if code == "da" else "en"
+            return language_from_locale(value) or DEFAULT_LANGUAGE
+    for value in env.get("LANGUAGE", "").split(":"):
+        found = language_from_locale(value)
+        if found:
+            return found
+    if env is not os.environ:
+        return DEFAULT_LANGUAGE
     try:
-        code = (locale.getlocale()[0] or "").split("_")[0].lower()
+        value = locale.getlocale()[0] or ""
     except ValueError:
-        code = ""
-    return "da" if code == "da" else "en"
+        value = ""
+    return language_from_locale(value) or DEFAULT_LANGUAGE

@@ -159,8 +159,15 @@ def test_user_method_may_have_one_language_and_falls_back(tmp_path: Path) -> Non
 
 
 def test_localize_fallback_order() -> None:
+    """nb → da → en, sv → da → en, da → nb → en, nn → nb → da → en (issue 10), then any."""
     assert localize({"da": "dansk", "en": "english", "sv": "svenska"}, "sv") == "svenska"
-    assert localize({"da": "dansk", "en": "english"}, "nb") == "english"
+    assert localize({"da": "dansk", "en": "english"}, "nb") == "dansk"
+    assert localize({"da": "dansk", "en": "english"}, "sv") == "dansk"
+    assert localize({"en": "english", "nb": "bokmål"}, "da") == "bokmål"
+    assert localize({"en": "english", "sv": "svenska"}, "da") == "english"
+    assert localize({"da": "dansk", "nb": "bokmål", "en": "english"}, "nn") == "bokmål"
+    assert localize({"da": "dansk", "en": "english"}, "nn") == "dansk"
+    assert localize({"en": "english", "sv": "svenska"}, "nb") == "english"
     assert localize({"da": "dansk", "nn": "nynorsk"}, "sv") == "dansk"
     assert localize({"nn": "nynorsk"}, "en") == "nynorsk"
     assert localize("plain", "da") == "plain"

@@ -10,11 +10,16 @@ from typing import Literal
 
 import msgspec
 
+from facilkit.i18n import fallback_chain
+
 LANGUAGES = ("da", "en", "nb", "nn", "sv")
 """Language codes a text may carry. ``no`` is refused: write ``nb`` or ``nn``."""
 
-BUILTIN_LANGUAGES = ("da", "en")
-FALLBACK_ORDER = ("en", "da")
+FOUR_LANGUAGE_RULE = False
+"""Built-in methods must carry da, en, nb and sv. Off until every built-in method has nb and
+sv text (issue 10); a test says when it can be switched on."""
+
+BUILTIN_LANGUAGES = ("da", "en", "nb", "sv") if FOUR_LANGUAGE_RULE else ("da", "en")
 
 Text = str | dict[str, str]
 """Plain text, or a mapping from language code to text."""
@@ -24,12 +29,12 @@ Origin = Literal["builtin", "user"]
 
 
 def localize(text: Text | None, lang: str) -> str:
-    """Text in ``lang``, falling back to English, Danish, then any language present."""
+    """Text in ``lang``, else along its fallback chain (sv: da, en; nn: nb, da, en), else any."""
     if text is None:
         return ""
     if isinstance(text, str):
         return text
-    for code in (lang, *FALLBACK_ORDER):
+    for code in fallback_chain(lang):
         if text.get(code):
             return text[code]
     return next(iter(text.values()), "")

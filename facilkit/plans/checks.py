@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from facilkit.i18n import register, t
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.clock import ClockError, format_clock, parse_clock
 from facilkit.plans.model import Plan
@@ -18,99 +18,6 @@ from facilkit.plans.schedule import Schedule, Slot, rotation_minutes, schedule, 
 
 Severity = Literal["error", "warning", "hint"]
 MAX_WITHOUT_BREAK = 90
-
-register(
-    {
-        "check.overrun": (
-            "Dagsordenen slutter {end}, {minutes} min efter sluttidspunktet {frame}. Forkort eller fjern et punkt.",
-            "The agenda ends at {end}, {minutes} min after the end time {frame}. Shorten or remove an item.",
-        ),
-        "check.slack": (
-            "{minutes} min er ikke planlagt før sluttidspunktet {frame}.",
-            "{minutes} min are unplanned before the end time {frame}.",
-        ),
-        "check.no_end": (
-            "Der er ingen sluttid, så det kan ikke tjekkes, om dagsordenen når at blive færdig.",
-            "There is no end time, so it cannot be checked whether the agenda fits.",
-        ),
-        "check.bad_clock": (
-            "{field}: {error}",
-            "{field}: {error}",
-        ),
-        "check.too_short": (
-            "{name} har {minutes} min, men metoden kræver mindst {min} min.",
-            "{name} has {minutes} min, but the method needs at least {min} min.",
-        ),
-        "check.too_long": (
-            "{name} har {minutes} min; metoden er beregnet til højst {max} min.",
-            "{name} has {minutes} min; the method is meant for at most {max} min.",
-        ),
-        "check.no_minutes": (
-            "Punkt {number} har ingen minutter.",
-            "Item {number} has no minutes.",
-        ),
-        "check.close_first": (
-            "{name} er en lukkeproces, men intet er åbnet endnu. Start med en åbneproces.",
-            "{name} is a closing process, but nothing has been opened yet. Start with an opening process.",
-        ),
-        "check.never_closed": (
-            "{name} åbner, men mødet lukker aldrig igen. Tilføj en lukkeproces, fx tjek ud.",
-            "{name} opens, but the meeting never closes again. Add a closing process, e.g. a check-out.",
-        ),
-        "check.no_break": (
-            "{minutes} min uden pause frem til {clock}. Læg en pause ind mindst hvert {max}. minut.",
-            "{minutes} min without a break until {clock}. Put in a break at least every {max} minutes.",
-        ),
-        "check.too_many": (
-            "{name} passer til højst {max} deltagere; planen har {participants}.",
-            "{name} suits at most {max} participants; the plan has {participants}.",
-        ),
-        "check.too_few": (
-            "{name} kræver mindst {min} deltagere; planen har {participants}.",
-            "{name} needs at least {min} participants; the plan has {participants}.",
-        ),
-        "check.unknown_method": (
-            "Metoden '{id}' findes ikke i biblioteket.",
-            "The method '{id}' is not in the library.",
-        ),
-        "check.unknown_variant": (
-            "Punkt {number} ({name}): metoden har ingen variant '{variant}'. Vælg en af: {known}.",
-            "Item {number} ({name}): the method has no variant '{variant}'. Choose one of: {known}.",
-        ),
-        "check.no_variants": (
-            "Punkt {number} ({name}): metoden har ingen varianter, så 'variant: {variant}' kan ikke bruges. Fjern den.",
-            "Item {number} ({name}): the method has no variants, so 'variant: {variant}' cannot be used. Remove it.",
-        ),
-        "check.variant_without_method": (
-            "Punkt {number} har 'variant: {variant}', men ingen metode; en variant hører til en metode fra biblioteket.",
-            "Item {number} has 'variant: {variant}' but no method; a variant belongs to a library method.",
-        ),
-        "check.no_intention": (
-            "Intentionen mangler: hvorfor holder I mødet?",
-            "The intention is missing: why are you holding the meeting?",
-        ),
-        "check.no_outcome": (
-            "Det ønskede resultat mangler: hvad skal mødet konkret føre til?",
-            "The desired outcome is missing: what should the meeting concretely lead to?",
-        ),
-        "check.pinned_late": (
-            "{name} skal starte {at}, men punkterne før varer til {clock} ({minutes} min for sent).",
-            "{name} should start at {at}, but the items before it last until {clock} ({minutes} min late).",
-        ),
-        "check.rotation_groups": (
-            "{name}: {groups} grupper men kun {stations} stationer; to grupper ville stå ved samme station.",
-            "{name}: {groups} groups but only {stations} stations; two groups would share a station.",
-        ),
-        "check.rotation_partial": (
-            "{name}: {rounds} runder og {stations} stationer, så ikke alle grupper når alle stationer.",
-            "{name}: {rounds} rounds and {stations} stations, so not every group visits every station.",
-        ),
-        "check.rotation_minutes": (
-            "{name}: minutter er sat til {minutes}, men runderne tager {computed} min; facilkit bruger {computed}.",
-            "{name}: minutes is set to {minutes}, but the rounds take {computed} min; facilkit uses {computed}.",
-        ),
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -123,7 +30,7 @@ class Finding:
     params: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, lang: str) -> str:
-        return t(f"check.{self.code}", lang).format(**self.params)
+        return t(f"check.{self.code}", lang, **self.params)
 
 
 def check_plan(plan: Plan, library: Library, lang: str = "en") -> list[Finding]:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, InvalidThemeError, SystemCommand
@@ -21,25 +21,26 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.theme import ThemeProvider
+from textual.widget import Widget
 
 from facilkit.errors import FacilkitError, storage_error
-from facilkit.i18n import detect_language
+from facilkit.i18n import detect_language, t
 from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations, plan_files_in
 from facilkit.plans.model import Plan
 from facilkit.tui.commands import MethodCommands
 from facilkit.tui.safe_display import install as install_safe_display
+from facilkit.tui.palette import Palette
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
-from facilkit.tui.strings import t
 
 if TYPE_CHECKING:
     from facilkit.plans.drafts import Drafts
     from facilkit.tui.screens.plan import PlanScreen
     from facilkit.tui.screens.run_start import RunOptions
 
-ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 AUTOSAVE_SECONDS = 5.0
 GC_PAUSE_SECONDS = 2.0
 """Garbage collection waits this long after start-up (see ``on_load``, ``end_gc_pause``)."""
@@ -54,12 +55,14 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
     """Give every binding with an id the description of ``key.<name>`` in ``lang``."""
     bindings = node._bindings.key_to_bindings
     for key, found in bindings.items():
+        if not any(binding.id for binding in found):
+            continue  # Textual's own bindings: not listed in the key bar or the palette
         translated = []
         for binding in found:
             name = (binding.id or "").rpartition(".")[2]
             try:
                 description = t(f"key.{name}", lang)
-            except KeyError:
+            except KeyError:  # a binding of Textual's own; a test checks facilkit's
                 description = binding.description
             translated.append(dataclasses.replace(binding, description=description))
         bindings[key] = translated
@@ -165,13 +168,25 @@ class FacilkitApp(App[None]):
         self.set_timer(GC_PAUSE_SECONDS, self.end_gc_pause)
         with contextlib.suppress(InvalidThemeError):
             self.theme = THEME
-        self.push_screen(self.localized(HomeScreen()))
+        self.push_screen(HomeScreen())
         # after the first frame, so the worker does not compete with it for the GIL
         self.call_after_refresh(self.load_library_in_background)
 
-    def localized(self, screen: ScreenT) -> ScreenT:
-        localize_bindings(screen, self.lang)
-        return screen
+    def _register(
+        self,
+        parent: DOMNode,
+        *widgets: Widget,
+        before: int | None = None,
+        after: int | None = None,
+        cache: dict[Any, Any] | None = None,
+    ) -> list[Widget]:
+        """Every screen, dialog and widget says its keys in the app's language.
+
+        Textual registers each node here once, before it handles any key.
+        """
+        for widget in widgets:
+            localize_bindings(widget, self.lang)
+        return super()._register(parent, *widgets, before=before, after=after, cache=cache)
 
     @cached_property
     def drafts(self) -> Drafts:
@@ -225,7 +240,7 @@ class FacilkitApp(App[None]):
             return
         draft = pending[0]
         when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
-        question = t("dlg.recover_body", self.lang).format(title=draft.plan.title, when=when)
+        question = t("dlg.recover_body", self.lang, title=draft.plan.title, when=when)
         answers = [
             ("recover", t("dlg.recover", self.lang)),
             ("discard", t("dlg.discard", self.lang)),
@@ -255,7 +270,7 @@ class FacilkitApp(App[None]):
         from facilkit.tui.screens.plan import PlanScreen
 
         screen = PlanScreen(plan, path, self.drafts.new_id())
-        self.push_screen(self.localized(screen))
+        self.push_screen(screen)
         if dirty:
             screen.dirty = screen.draft_dirty = True
 
@@ -302,7 +317,7 @@ class FacilkitApp(App[None]):
             except OSError as error:
                 self.show_error(storage_error(error, target))
                 return
-            self.notify(t("wiz.exported", self.lang).format(path=target), markup=False)
+            self.notify(t("wiz.exported", self.lang, path=target), markup=False)
 
         default = str(Path.cwd() / f"{slugify(plan.title)}.md")
         self.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
@@ -316,7 +331,7 @@ class FacilkitApp(App[None]):
     def show_library(self) -> None:
         from facilkit.tui.screens.library import LibraryScreen
 
-        self.push_screen(self.localized(LibraryScreen()))
+        self.push_screen(LibraryScreen())
 
     def show_method(self, method_id: str) -> None:
         from facilkit.tui.screens.library import LibraryScreen
@@ -342,16 +357,29 @@ class FacilkitApp(App[None]):
     # --- commands and quitting ----------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key binding of the current screen, so the palette lists all actions."""
-        yield from super().get_system_commands(screen)
+        """Textual's system commands in the app's language, then every key binding of the
+        screen that has an id, so the palette lists all actions in one language.
+
+        Textual's own "Keys" panel and "Screenshot" are left out: their texts are English.
+        """
+        lang = self.lang
+        yield SystemCommand(t("cmd.theme", lang), t("cmd.theme_help", lang), self.search_themes)
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("cmd.minimize", lang), t("cmd.minimize_help", lang), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("cmd.maximize", lang), t("cmd.maximize_help", lang), screen.action_maximize
+            )
         seen = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.system or binding.description in seen:
+            if not binding.id or not binding.description or binding.description in seen:
                 continue
             seen.add(binding.description)
             callback = self._runner(active.node, binding.action)
-            help_text = t("cmd.key_help", self.lang).format(key=binding.key_display or key)
+            help_text = t("cmd.key_help", lang, key=binding.key_display or key)
             yield SystemCommand(binding.description, help_text, callback)
 
     def _runner(self, node: DOMNode, action: str) -> Callable[[], None]:
@@ -361,10 +389,24 @@ class FacilkitApp(App[None]):
         return run
 
     def action_command_palette(self) -> None:
-        """Textual's palette, with its search prompt in the app's language."""
+        """Textual's palette, speaking the app's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            placeholder = t("cmd.search", self.lang)
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(self.lang, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, with its prompt in the app's language."""
+        self.push_screen(Palette(self.lang, "cmd.search_themes", providers=[ThemeProvider]))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c copies; say how to quit, in the app's language (Textual says it in English)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    t("app.quit_how", self.lang, key=active.binding.key_display or key),
+                    title=t("app.quit_title", self.lang),
+                    markup=False,
+                )
+                return
 
     async def action_quit(self) -> None:
         plan_screen = self.plan_screen

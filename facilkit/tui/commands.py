@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from facilkit.tui.strings import t
+from facilkit.i18n import t
 
 if TYPE_CHECKING:
     from facilkit.tui.app import FacilkitApp
@@ -40,7 +40,7 @@ class MethodCommands(Provider):
                 continue
             found.append(
                 (
-                    t("cmd.open_method", lang).format(name=name),
+                    t("cmd.open_method", lang, name=name),
                     entry.id,
                     partial(app.show_method, entry.id),
                 )
@@ -48,7 +48,7 @@ class MethodCommands(Provider):
             if plan_open:
                 found.append(
                     (
-                        t("cmd.add_method", lang).format(name=name),
+                        t("cmd.add_method", lang, name=name),
                         entry.id,
                         partial(app.add_method_to_plan, entry.id),
                     )
@@ -60,7 +60,7 @@ class MethodCommands(Provider):
     def _command_words(self) -> frozenset[str]:
         """The words of the commands' own titles ("add", "to", "agenda", ...), in the UI language."""
         lang = self.facil.lang
-        titles = (t(key, lang).format(name="") for key in ("cmd.open_method", "cmd.add_method"))
+        titles = (t(key, lang, name="") for key in ("cmd.open_method", "cmd.add_method"))
         return frozenset(word.strip(":") for title in titles for word in title.casefold().split())
 
     async def discover(self) -> Hits:

@@ -12,9 +12,9 @@ from textual.screen import ModalScreen
 from textual.validation import Function, Integer
 from textual.widgets import Button, Input, Label, Select
 
+from facilkit.i18n import t
 from facilkit.plans.clock import ClockError, parse_clock
 from facilkit.plans.model import AgendaItem, Rotation, RotationBreak
-from facilkit.tui.strings import t
 
 _BREAKS = re.compile(r"^\s*(\d+\s*:\s*\d+\s*(,\s*\d+\s*:\s*\d+\s*)*)?$")
 KINDS = ("item", "break", "lunch", "presentation")

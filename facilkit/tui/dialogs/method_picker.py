@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from facilkit.i18n import t
 from facilkit.library.search import Filters, SearchIndex
-from facilkit.tui.strings import t
 from facilkit.tui.widgets.method_list import MethodList
 
 

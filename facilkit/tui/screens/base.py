@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from facilkit.tui.strings import t
+from facilkit.i18n import t
 
 if TYPE_CHECKING:
     from facilkit.tui.app import FacilkitApp
@@ -54,9 +54,7 @@ class FacilScreen(Screen[None]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         if small:
-            message = t("app.too_small", self.lang).format(
-                w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height
-            )
+            message = t("app.too_small", self.lang, w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
             self.query_one("#too-small", Static).update(message)
 
     def library_changed(self) -> None:

@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilkit.i18n import t
 from facilkit.tui.screens.base import FacilScreen
-from facilkit.tui.strings import t
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.title_bar import TitleBar
 
@@ -109,10 +109,10 @@ class HomeScreen(FacilScreen):
         status = self.query_one("#library-status", Static)
         if not self.facil.library_loaded:
             return
-        text = t("home.methods_loaded", self.lang).format(count=len(self.facil.library))
+        text = t("home.methods_loaded", self.lang, count=len(self.facil.library))
         errors = self.facil.library.errors
         if errors:
-            text += " · " + t("app.library_problems", self.lang).format(count=len(errors))
+            text += " · " + t("app.library_problems", self.lang, count=len(errors))
         status.update(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -157,13 +157,13 @@ class HomeScreen(FacilScreen):
             return
         try:
             plan = load_plan(plan_file.path)
-            plan.title = t("home.copy_of", self.lang).format(title=plan.title)
+            plan.title = t("home.copy_of", self.lang, title=plan.title)
             path = new_plan_path(plan.title, self.facil.locations)
             save_plan(plan, path)
         except FacilkitError as error:
             self.facil.show_error(error)
             return
-        self.notify(t("home.duplicated", self.lang).format(path=path.name), markup=False)
+        self.notify(t("home.duplicated", self.lang, path=path.name), markup=False)
         self.refresh_plans()
 
     def action_export(self) -> None:
@@ -193,9 +193,9 @@ class HomeScreen(FacilScreen):
             bin_folder.mkdir(exist_ok=True)
             target = bin_folder / plan_file.path.name
             shutil.move(plan_file.path, target)
-            self.notify(t("home.deleted", self.lang).format(path=target), markup=False)
+            self.notify(t("home.deleted", self.lang, path=target), markup=False)
             self.refresh_plans()
 
-        question = t("home.confirm_delete", self.lang).format(title=plan_file.title)
+        question = t("home.confirm_delete", self.lang, title=plan_file.title)
         answers = [("no", t("dlg.no", self.lang)), ("yes", t("dlg.yes", self.lang))]
         self.app.push_screen(Choose(question, answers), delete)

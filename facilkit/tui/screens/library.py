@@ -10,11 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Input
 
-from facilkit.i18n import t as label
+from facilkit.i18n import t
 from facilkit.library.model import Entry
 from facilkit.library.search import Filters
 from facilkit.tui.screens.base import FacilScreen
-from facilkit.tui.strings import t
 from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.live_input import LiveInput
@@ -55,7 +54,7 @@ class LibraryScreen(FacilScreen):
         with Horizontal(id="filters"):
             all_label = t("lib.all", lang)
             yield Cycle(t("lib.category", lang), all_label, [], on_change=changed, id="category")
-            processes = [(label(f"process.{p}", lang), p) for p in PROCESSES]
+            processes = [(t(f"process.{p}", lang), p) for p in PROCESSES]
             yield Cycle(
                 t("lib.process", lang), all_label, processes, on_change=changed, id="process"
             )
@@ -87,7 +86,7 @@ class LibraryScreen(FacilScreen):
         self.apply_filters()
         if self.facil.library.errors:
             self.notify(
-                t("app.library_problems", self.lang).format(count=len(self.facil.library.errors)),
+                t("app.library_problems", self.lang, count=len(self.facil.library.errors)),
                 severity="warning",
                 markup=False,
             )
@@ -109,9 +108,7 @@ class LibraryScreen(FacilScreen):
         entries = self.facil.search_index.filter(self.current_filters())
         self.query_one(MethodList).set_entries(entries)
         if self.facil.library_loaded:
-            status = t("lib.count", self.lang).format(
-                shown=len(entries), total=len(self.facil.library)
-            )
+            status = t("lib.count", self.lang, shown=len(entries), count=len(self.facil.library))
             empty = t("lib.no_match", self.lang)
         else:  # opened before the worker has finished: it calls library_changed
             status = empty = t("app.loading", self.lang)

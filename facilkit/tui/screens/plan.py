@@ -32,7 +32,7 @@ from textual.widgets import (
 
 from facilkit.errors import FacilkitError
 from facilkit.export.plan import export_markdown
-from facilkit.i18n import t as label
+from facilkit.i18n import language_name, plan_languages, t
 from facilkit.library.model import localize
 from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.clock import format_clock
@@ -43,7 +43,6 @@ from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.base import FacilScreen
-from facilkit.tui.strings import t
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.timeline import Timeline
 from facilkit.tui.widgets.title_bar import TitleBar
@@ -143,7 +142,7 @@ class PlanScreen(FacilScreen):
                 yield self.guidance("rules-roles")
                 with Grid(id="roles-grid"):
                     for role in KNOWN_ROLES:
-                        yield Label(label(f"role.{role}", lang))
+                        yield Label(t(f"role.{role}", lang))
                         yield Input(id=f"f-role-{role}")
                 yield Label(t("wiz.other_roles_label", lang))
                 yield TextArea(id="f-other-roles", classes="short")
@@ -166,7 +165,10 @@ class PlanScreen(FacilScreen):
                     yield Input(id="f-participants", type="integer", max_length=4)
                     yield Label(t("wiz.language", lang))
                     yield Select(
-                        [("Dansk", "da"), ("English", "en")],
+                        [
+                            (_upper_first(language_name(code, lang)), code)
+                            for code in plan_languages()
+                        ],
                         id="f-language",
                         allow_blank=False,
                         value="da",
@@ -180,10 +182,10 @@ class PlanScreen(FacilScreen):
         lang = self.lang
         table.add_columns(
             "#",
-            label("time", lang),
-            label("minutes", lang).capitalize(),
-            label("item", lang),
-            label("responsible", lang),
+            t("time", lang),
+            t("minutes", lang).capitalize(),
+            t("item", lang),
+            t("responsible", lang),
         )
         self.load_fields()
         self.refresh_agenda()
@@ -214,7 +216,7 @@ class PlanScreen(FacilScreen):
                 "" if plan.participants is None else str(plan.participants)
             )
             self.query_one("#f-language", Select).value = (
-                plan.language if plan.language in ("da", "en") else "da"
+                plan.language if plan.language in plan_languages() else "da"
             )
         finally:
             self.call_after_refresh(self._loaded)
@@ -313,16 +315,18 @@ class PlanScreen(FacilScreen):
         lang = self.lang
         if not plan_schedule.slots:
             return Text(t("wiz.empty_agenda", lang))
-        text = Text(t("wiz.total", lang).format(total=plan_schedule.total), style="bold")
+        text = Text(t("wiz.total", lang, total=plan_schedule.total), style="bold")
         if plan_schedule.frame_end is not None:
-            frame = t("wiz.frame", lang).format(
+            frame = t(
+                "wiz.frame",
+                lang,
                 frame=plan_schedule.frame_minutes,
                 start=format_clock(plan_schedule.start),
                 end=format_clock(plan_schedule.frame_end),
             )
             text.append(f" {frame}")
             if plan_schedule.slack:
-                name = label("slack", lang) if plan_schedule.slack > 0 else label("overrun", lang)
+                name = t("slack", lang) if plan_schedule.slack > 0 else t("overrun", lang)
                 style = "" if plan_schedule.slack > 0 else "bold red"
                 text.append(f" · {name.lower()} {abs(plan_schedule.slack)} min", style=style)
         return text
@@ -352,7 +356,7 @@ class PlanScreen(FacilScreen):
         rotation = slot.item.rotation
         assert rotation is not None
         # compact, so five groups still fit beside the agenda at 80 columns
-        title = Text(t("wiz.rotation_for", lang).format(name=slot_title(slot, lang)), "italic")
+        title = Text(t("wiz.rotation_for", lang, name=slot_title(slot, lang)), "italic")
         table = Table(
             box=box.SIMPLE_HEAD,
             padding=(0, 0),
@@ -360,9 +364,9 @@ class PlanScreen(FacilScreen):
             expand=False,
         )
         table.add_column("#", justify="right")
-        table.add_column(label("time", lang))
+        table.add_column(t("time", lang))
         for group in range(1, rotation.groups + 1):
-            table.add_column(f"{label('group', lang)[0]}{group}", justify="right")
+            table.add_column(f"{t('group', lang)[0]}{group}", justify="right")
         for block in slot.rounds:
             span = format_clock(block.start)  # each row ends where the next begins
             if block.kind == "round":
@@ -432,7 +436,7 @@ class PlanScreen(FacilScreen):
                 rotation=Rotation(groups=4, stations=4, round_minutes=15, move_minutes=5),
             )
         self.insert_item(item)
-        added = t("lib.added", self.lang).format(name=method.name_in(self.lang))
+        added = t("lib.added", self.lang, name=method.name_in(self.lang))
         # short: the new row is on screen anyway, and toasts cover the side pane at 80×24
         self.notify(added, markup=False, timeout=ADDED_NOTICE_SECONDS)
 
@@ -444,7 +448,7 @@ class PlanScreen(FacilScreen):
         self.app.push_screen(MethodPicker(self.facil.search_index, self.lang), chosen)
 
     def _add_free(self, kind: str, minutes: int) -> None:
-        title = label("break", self.lang) if kind == "break" else t("wiz.free_item", self.lang)
+        title = t("break", self.lang) if kind == "break" else t("wiz.free_item", self.lang)
         item = AgendaItem(title=title, kind=kind, minutes=minutes)  # type: ignore[arg-type]
 
         def edited(result: AgendaItem | None) -> None:
@@ -511,7 +515,7 @@ class PlanScreen(FacilScreen):
             return False
         self.dirty = self.draft_dirty = False
         self.facil.drafts.discard(self.draft_id)
-        self.notify(t("wiz.saved", self.lang).format(path=self.path), markup=False)
+        self.notify(t("wiz.saved", self.lang, path=self.path), markup=False)
         return True
 
     def action_save(self) -> None:
@@ -557,3 +561,8 @@ class PlanScreen(FacilScreen):
 
     def action_close(self) -> None:
         self.confirm_leave(self.app.pop_screen)
+
+
+def _upper_first(text: str) -> str:
+    """ "norsk (bokmål)" as a choice in a list: "Norsk (bokmål)"."""
+    return text[:1].upper() + text[1:]

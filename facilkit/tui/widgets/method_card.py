@@ -18,8 +18,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from facilkit.export.card import method_card
+from facilkit.i18n import t
 from facilkit.library.model import Entry
-from facilkit.tui.strings import t
 from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
 from facilkit.tui.widgets.virtual import set_virtual_size
 
@@ -86,14 +86,10 @@ class MethodCard(ScrollView, can_focus=True):
         parts: list[RenderableType] = [render_markdown(text, self._styles())]
         if entry.overrides:
             parts.append(
-                Text(
-                    t("lib.origin_override", self.lang).format(path=entry.overrides), style="italic"
-                )
+                Text(t("lib.origin_override", self.lang, path=entry.overrides), style="italic")
             )
         if entry.origin == "user":
-            parts.append(
-                Text(t("lib.origin_user", self.lang).format(path=entry.path), style="italic")
-            )
+            parts.append(Text(t("lib.origin_user", self.lang, path=entry.path), style="italic"))
         return text, Group(*parts)
 
     def _styles(self) -> CardStyles:

@@ -1,0 +1,218 @@
+"""The catalogues: same keys and placeholders everywhere, every key used, every used key present."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import facilkit
+from facilkit import i18n
+from facilkit.i18n import CatalogueError, catalogue, parse_catalogue, t, ui_languages
+
+PACKAGE = Path(facilkit.__file__).resolve().parent
+DYNAMIC_PREFIXES = ("check.", "key.", "kind.", "lang.", "process.", "role.", "step.")
+"""Key families built in code (``t(f"check.{code}", lang)``): their last part is a literal elsewhere."""
+
+
+def placeholders(entry: i18n.Entry) -> set[str]:
+    texts = entry.values() if isinstance(entry, dict) else [entry]
+    return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_four_languages_are_there() -> None:
+    assert {"da", "en", "nb", "sv"} <= set(ui_languages())
+
+
+@pytest.mark.parametrize("lang", ["da", "nb", "sv"])
+def test_same_keys_and_placeholders_as_english(lang: str) -> None:
+    english, other = catalogue("en"), catalogue(lang)
+    assert sorted(set(english) - set(other)) == [], f"missing in {lang}.yaml"
+    assert sorted(set(other) - set(english)) == [], f"only in {lang}.yaml"
+    for key, entry in english.items():
+        assert isinstance(other[key], dict) == isinstance(entry, dict), key
+        assert placeholders(other[key]) == placeholders(entry), key
+
+
+@pytest.mark.parametrize("lang", ["da", "nb", "sv"])
+def test_no_text_left_untranslated(lang: str) -> None:
+    """A text equal to the English one must be a word both languages share."""
+    same = {
+        key
+        for key, entry in catalogue(lang).items()
+        if entry == catalogue("en")[key] and not _shared_word(entry)
+    }
+    assert same == set()
+
+
+def _shared_word(entry: i18n.Entry) -> bool:
+    """Names, abbreviations and words spelled alike (Start, Rotation, Station, OK, min)."""
+    text = entry if isinstance(entry, str) else entry["other"]
+    text = re.sub(r"\{\w+\}", "", text).strip(" :")
+    words = {"facilkit", "I DO ART", "min", "OK", "Start", "Rotation", "Station", "Invitation"}
+    words |= {
+        "Intention",
+        "Facilitator",
+        "Process",
+        "Tips",
+        "Lunch",
+        "Presentation",
+        "Rotation for",
+    }
+    return text in words or not any(c.isalpha() for c in text)
+
+
+def _source_literals() -> tuple[set[str], set[str], set[str]]:
+    """String literals in facilkit's code, literal keys passed to t(), and dynamic key prefixes."""
+    literals: set[str] = set()
+    direct: set[str] = set()
+    prefixes: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name != "t":
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                direct.add(first.value)
+            elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                prefixes.add(str(first.values[0].value))
+            elif isinstance(first, ast.BinOp) and isinstance(first.left, ast.Constant):
+                prefixes.add(str(first.left.value))
+    return literals, direct, prefixes
+
+
+def test_every_key_named_in_code_exists() -> None:
+    _, direct, prefixes = _source_literals()
+    assert sorted(direct - set(catalogue("en"))) == []
+    assert prefixes <= set(DYNAMIC_PREFIXES), "a new key family: add it to DYNAMIC_PREFIXES"
+
+
+def test_no_key_is_unused() -> None:
+    literals, direct, _ = _source_literals()
+    last_parts = {literal.rpartition(".")[2] for literal in literals}
+
+    def used(key: str) -> bool:
+        if key in direct or key in literals:
+            return True
+        prefix = next((p for p in DYNAMIC_PREFIXES if key.startswith(p)), None)
+        return prefix is not None and key[len(prefix) :] in literals | last_parts
+
+    assert sorted(key for key in catalogue("en") if not used(key)) == []
+
+
+def test_every_binding_with_an_id_has_words() -> None:
+    """The key bar, help and palette show ``key.<name>`` for a binding ``<area>.<name>``."""
+    import importlib
+
+    from textual.binding import Binding
+
+    english = catalogue("en")
+    missing = []
+    for path in (PACKAGE / "tui").rglob("*.py"):
+        module = importlib.import_module(
+            "facilkit." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        )
+        for value in vars(module).values():
+            for binding in getattr(value, "BINDINGS", []) if isinstance(value, type) else []:
+                if isinstance(binding, Binding) and binding.id:
+                    name = binding.id.rpartition(".")[2]
+                    if f"key.{name}" not in english:
+                        missing.append(binding.id)
+    assert missing == []
+
+
+def test_plural_forms() -> None:
+    assert t("home.methods_loaded", "da", count=1) == "1 metode"
+    assert t("home.methods_loaded", "da", count=0) == "0 metoder"
+    assert t("home.methods_loaded", "sv", count=2) == "2 metoder"
+    assert t("home.methods_loaded", "en", count=1) == "1 method"
+    with pytest.raises(TypeError, match="count"):
+        t("home.methods_loaded", "en")
+
+
+def test_placeholders_are_filled_and_checked() -> None:
+    assert t("wiz.saved", "nb", path="x.yaml") == "Lagret: x.yaml"
+    assert t("cmd.key_help", "sv", key="ctrl+s") == "Tangent: ctrl+s"  # 'key' is a placeholder too
+    with pytest.raises(KeyError):
+        t("wiz.saved", "en")  # a forgotten placeholder fails loudly, not as "{path}" on screen
+    with pytest.raises(KeyError, match="no text"):
+        t("no.such.key", "en")
+
+
+def test_nynorsk_falls_back_to_bokmal_then_danish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert t("key.save", "nn") == t("key.save", "nb") == "Lagre"
+    assert i18n.ui_language("nn") == "nb"
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    (tmp_path / "da.yaml").write_text('a: "dansk"\nb: "dansk b"\n', encoding="utf-8")
+    (tmp_path / "en.yaml").write_text('a: "English"\nb: "English b"\nc: "only English"\n')
+    (tmp_path / "nb.yaml").write_text('a: "bokmål"\n', encoding="utf-8")
+    assert [t(k, "nn") for k in "abc"] == ["bokmål", "dansk b", "only English"]
+
+
+def test_a_fifth_language_is_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for lang in ("da", "en"):
+        (tmp_path / f"{lang}.yaml").write_bytes((PACKAGE / "locale" / f"{lang}.yaml").read_bytes())
+    (tmp_path / "fi.yaml").write_text('key.quit: "Lopeta"\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    assert "fi" in ui_languages()
+    assert i18n.detect_language({"LANG": "fi_FI.UTF-8"}) == "fi"
+    assert t("key.quit", "fi") == "Lopeta"
+    assert t("key.save", "fi") == "Save"  # not translated yet: English
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('a: "x"\na: "y"\n', "duplicate"),
+        ("a: [1, 2]\n", "'a' must be a text"),
+        ("a:\n  one: x\n", "'a' must be a text"),
+        ("a:\n  one: x\n  other: 3\n", "plural forms must be texts"),
+        ("- a\n", "a catalogue is a list"),
+        ('a: "x\n', "fi.yaml:"),
+    ],
+)
+def test_a_broken_catalogue_names_file_line_and_column(text: str, message: str) -> None:
+    with pytest.raises(CatalogueError, match=message) as raised:
+        parse_catalogue(text.encode(), "fi.yaml")
+    assert str(raised.value).startswith("fi.yaml:")
+
+
+def test_a_broken_catalogue_falls_back_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "en.yaml").write_text('key.quit: "Quit"\n', encoding="utf-8")
+    (tmp_path / "da.yaml").write_text('key.quit: "Afslut\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    monkeypatch.setattr(i18n, "_problems", [])
+    assert t("key.quit", "da") == "Quit"
+    assert "da.yaml:" in capsys.readouterr().err
+    assert i18n.catalogue_problems()
+
+
+def test_the_compiled_copy_follows_an_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is keyed on the file's bytes: an edit of the same size with the old mtime shows."""
+    import os
+
+    source = tmp_path / "en.yaml"
+    source.write_text('a: "one"\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", tmp_path)
+    assert i18n._load(source) == {"a": "one"}
+    assert i18n._cache_file(source).is_file()
+    stat = source.stat()
+    source.write_text('a: "two"\n', encoding="utf-8")
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert i18n._load(source) == {"a": "two"}
