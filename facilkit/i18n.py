@@ -189,6 +189,7 @@ def t(key: str, lang: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` with its ``{placeholders}`` filled in.
 
     A plural entry needs ``count``: ``t("home.methods_loaded", lang, count=12)``.
+    Without parameters the text comes back as written, placeholders and all.
     """
     found = entry(key, lang)
     if isinstance(found, dict):
@@ -196,7 +197,7 @@ def t(key: str, lang: str, /, **params: object) -> str:
         if not isinstance(count, int):
             raise TypeError(f"'{key}' has plural forms: pass count=<number>")
         found = found[plural_form(count)]
-    return found.format_map(params) if params or "{" in found else found
+    return found.format_map(params) if params else found
 
 
 def plural_form(count: int) -> str:

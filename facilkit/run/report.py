@@ -5,7 +5,6 @@ Built from the run log alone, so the report stays true after the plan is edited.
 
 from __future__ import annotations
 
-import facilkit.run.words  # noqa: F401  (registers the words)
 from facilkit.export import escape
 from facilkit.i18n import t
 from facilkit.run.clock import clock_of
@@ -36,9 +35,9 @@ def report_markdown(state: RunState, number: int) -> str:
         )
         what = []
         if record.added:
-            what.append(t("run.added", lang).format(minutes=record.added))
+            what.append(t("run.added", lang, minutes=record.added))
         if record.paused >= 30:
-            what.append(t("run.paused_for", lang).format(minutes=max(_minutes(record.paused), 1)))
+            what.append(t("run.paused_for", lang, minutes=max(_minutes(record.paused), 1)))
         if record.status == "skipped":
             actual, diff = "–", _diff(-item.minutes)
             what.insert(0, t("run.skipped", lang))
@@ -87,7 +86,7 @@ def _heading(state: RunState, number: int, planned_end: float) -> str:
         ended = clock_of(state.ended) if state.ended is not None else t("run.not_ended", lang)
         facts.append(f"**{t('run.actual', lang)}:** {clock_of(state.started)}–{ended}")
         facts.append(f"**{t('date', lang)}:** {_date(state.started)}")
-    run_label = t("run.run_n", lang).format(n=number)
+    run_label = t("run.run_n", lang, n=number)
     return f"# {t('run.report', lang)}: {title}\n\n{run_label}  \n" + "  \n".join(facts)
 
 
@@ -106,7 +105,9 @@ def _timeouts(state: RunState) -> str:
             started = event
         elif event.kind == "timeout_end" and started is not None:
             title = state.items[started.item].title if 0 <= started.item < len(state.items) else ""
-            head = t("run.timeout_at", lang).format(
+            head = t(
+                "run.timeout_at",
+                lang,
                 clock=clock_of(started.at),
                 minutes=max(_minutes(event.at - started.at), 0),
                 title=escape.inline(title),
