@@ -20,66 +20,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from facilkit.i18n import register, t
+from facilkit.i18n import t
 
 Kind = Literal["yaml", "validation", "plan", "storage", "export", "usage"]
-
-register(
-    {
-        "error.os.ENOSPC": (
-            "disken er fuld; frigør plads og prøv igen (intet er ændret)",
-            "the disk is full; free some space and try again (nothing was changed)",
-        ),
-        "error.os.EDQUOT": (
-            "din diskkvote er brugt op; frigør plads og prøv igen (intet er ændret)",
-            "your disk quota is used up; free some space and try again (nothing was changed)",
-        ),
-        "error.os.EACCES": (
-            "adgang nægtet; ret mappens rettigheder, eller sæt FACILKIT_HOME til en mappe, du kan skrive i",
-            "permission denied; fix the folder's permissions, or set FACILKIT_HOME to a folder you can write to",
-        ),
-        "error.os.EROFS": (
-            "filsystemet er skrivebeskyttet; sæt FACILKIT_HOME til en mappe, du kan skrive i",
-            "the file system is read-only; set FACILKIT_HOME to a folder you can write to",
-        ),
-        "error.os.ENOTDIR": (
-            "en del af stien er en fil, ikke en mappe; flyt filen, eller sæt FACILKIT_HOME et andet sted",
-            "part of the path is a file, not a folder; move that file, or set FACILKIT_HOME elsewhere",
-        ),
-        "error.os.EISDIR": (
-            "det er en mappe, ikke en fil; angiv en fil",
-            "this is a folder, not a file; name a file",
-        ),
-        "error.os.ENOENT": (
-            "findes ikke; tjek stien",
-            "does not exist; check the path",
-        ),
-        "error.os.EEXIST": (
-            "findes allerede; vælg et andet navn",
-            "already exists; choose another name",
-        ),
-        "error.os.ELOOP": (
-            "symbolske links peger i ring; ret eller fjern linket",
-            "symbolic links point in a loop; fix or remove the link",
-        ),
-        "error.os.EPIPE": (
-            "modtageren lukkede forbindelsen",
-            "the receiving end closed the pipe",
-        ),
-        "error.os.other": (
-            "{reason}; tjek stien og prøv igen",
-            "{reason}; check the path and try again",
-        ),
-        "error.crash": (
-            "facilkit stødte på en uventet fejl; kladden er gemt. Detaljer i {path}",
-            "facilkit met an unexpected error; your draft is kept. Details are in {path}",
-        ),
-        "error.crash_no_log": (
-            "facilkit stødte på en uventet fejl; kladden er gemt. Loggen kunne ikke skrives: {reason}",
-            "facilkit met an unexpected error; your draft is kept. The log could not be written: {reason}",
-        ),
-    }
-)
 
 _ERRNO_KEYS = {
     errno.ENOSPC: "ENOSPC",

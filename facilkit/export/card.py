@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from facilkit.export.document import Block, Bullets, Facts, Heading, Step, Steps, Text
-from facilkit.i18n import register, t
+from facilkit.i18n import t
 from facilkit.library.model import GroupSize, Method, Variant, localize
 from facilkit.library.model import Text as MethodText
 from facilkit.plans.steps import scaled_step_minutes
-
-register({"variants": ("Varianter", "Variants")})
 
 
 def group_size_text(size: GroupSize, lang: str) -> str:

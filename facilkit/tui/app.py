@@ -31,8 +31,8 @@ from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations, plan_files_in
 from facilkit.plans.model import Plan
 from facilkit.tui.commands import MethodCommands
-from facilkit.tui.safe_display import install as install_safe_display
 from facilkit.tui.palette import Palette
+from facilkit.tui.safe_display import install as install_safe_display
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
 
