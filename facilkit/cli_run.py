@@ -45,20 +45,19 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def report_text(plan_arg: str, run: int | None, lang: str) -> str:
     """The report of a plan's run (the last one unless ``run`` names another)."""
-    import facilkit.run.words  # noqa: F401
     from facilkit.run.log import load_run, run_number, run_paths
     from facilkit.run.report import report_markdown
 
     path = resolve_plan(plan_arg, Locations.from_env())
     paths = run_paths(path)
     if not paths:
-        raise PlanError(t("run.no_runs", lang).format(plan=path.stem))
+        raise PlanError(t("run.no_runs", lang, plan=path.stem))
     chosen = paths[-1]
     if run is not None:
         by_number = {run_number(p): p for p in paths}
         if run not in by_number:
             known = ", ".join(str(n) for n in by_number)
-            raise PlanError(t("run.no_such_run", lang).format(plan=path.stem, n=run, known=known))
+            raise PlanError(t("run.no_such_run", lang, plan=path.stem, n=run, known=known))
         chosen = by_number[run]
     return report_markdown(load_run(chosen), run_number(chosen))
 

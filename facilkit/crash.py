@@ -40,5 +40,5 @@ def report_crash(error: BaseException, folder: Path, lang: str) -> str:
     try:
         path = write_crash_log(error, folder)
     except (OSError, FacilkitError) as failure:
-        return t("error.crash_no_log", lang).format(reason=failure)
-    return t("error.crash", lang).format(path=path)
+        return t("error.crash_no_log", lang, reason=failure)
+    return t("error.crash", lang, path=path)

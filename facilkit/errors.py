@@ -77,7 +77,7 @@ class FacilkitError(Exception):
 
     def text(self, lang: str = "en") -> str:
         """The one line shown to the user, in ``lang`` where facilkit words it."""
-        message = t(self.key, lang).format(**self.params) if self.key else self.message
+        message = t(self.key, lang, **self.params) if self.key else self.message
         return f"{self.where}: {message}" if self.where else message
 
     def __str__(self) -> str:

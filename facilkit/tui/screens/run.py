@@ -17,13 +17,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
+from facilkit.i18n import t
 from facilkit.library.model import Method
 from facilkit.run.log import save_run
 from facilkit.run.machine import Run
 from facilkit.run.projection import Projection, project, warning_level
 from facilkit.run.rotation import rotation_now
 from facilkit.tui.screens.base import FacilScreen
-from facilkit.tui.strings import t
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.run_bar import RunBar
@@ -126,7 +126,7 @@ class RunScreen(FacilScreen):
             save_run(state, self.log_path)
         except OSError as error:
             self.notify(
-                t("run.save_failed", self.run_lang).format(error=error),
+                t("run.save_failed", self.run_lang, error=error),
                 severity="error",
                 markup=False,
             )
@@ -190,9 +190,7 @@ class RunScreen(FacilScreen):
 
             left = state.planned_start - now
             self._set("run-countdown", run_text.countdown(max(left, 0)))
-            self._set(
-                "run-state", t("run.waiting", lang).format(clock=clock_of(state.planned_start))
-            )
+            self._set("run-state", t("run.waiting", lang, clock=clock_of(state.planned_start)))
             self._level("calm")
             return
         remaining = run.remaining(now)
@@ -294,7 +292,7 @@ class RunScreen(FacilScreen):
     def action_room(self) -> None:
         from facilkit.tui.screens.run_room import RoomScreen
 
-        self.app.push_screen(self.facil.localized(RoomScreen(self)))
+        self.app.push_screen(RoomScreen(self))
 
     def action_leave(self) -> None:
         """Back to where the run was started from; the run is kept and can be resumed."""
@@ -312,13 +310,13 @@ class RunScreen(FacilScreen):
         from facilkit.tui.screens.run_closing import ClosingScreen
 
         self.closing_open = True
-        self.app.push_screen(self.facil.localized(ClosingScreen(self)))
+        self.app.push_screen(ClosingScreen(self))
 
     def closed(self, reached: list[bool], notes: str) -> None:
         """The closing screen's answer: saved with the run."""
         self.command(self.run.close(self.clock.now(), reached, notes))
         self.notify(
-            t("run.closing_saved", self.run_lang).format(plan=self.plan_label),
+            t("run.closing_saved", self.run_lang, plan=self.plan_label),
             markup=False,
             timeout=8,
         )

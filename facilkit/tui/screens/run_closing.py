@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Label, Static, TextArea
 
+from facilkit.i18n import t
 from facilkit.library.model import localize
-from facilkit.tui.strings import t
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.key_bar import KeyBar
 

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from facilkit.tui.strings import t
+from facilkit.i18n import t
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.run_digits import BigDigits
 

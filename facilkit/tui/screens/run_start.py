@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import facilkit.run.words  # noqa: F401  (registers the words)
+from facilkit.i18n import t
 from facilkit.plans.model import Plan
 from facilkit.plans.storage import slugify
 from facilkit.run.clock import RunClock, clock_of, today_at
 from facilkit.run.items import contract_of, plan_start_minute, run_items
 from facilkit.run.log import new_run_path, unfinished_run
 from facilkit.run.machine import Run, RunState, new_run
-from facilkit.tui.strings import t
 
 if TYPE_CHECKING:
     from facilkit.tui.app import FacilkitApp
@@ -69,8 +68,12 @@ def launch_run(app: FacilkitApp, plan: Plan, plan_path: Path | None, options: Ru
 
     lang = state.contract.language or app.lang
     item = state.items[state.current].title if 0 <= state.current < len(state.items) else ""
-    question = t("run.resume_question", lang).format(
-        title=state.contract.title, when=clock_of(state.last), item=item
+    question = t(
+        "run.resume_question",
+        lang,
+        title=state.contract.title,
+        when=clock_of(state.last),
+        item=item,
     )
     answers = [("resume", t("run.resume", lang)), ("fresh", t("run.fresh", lang))]
 
@@ -98,8 +101,8 @@ def _start_new(app: FacilkitApp, plan: Plan, base: Path, options: RunOptions) ->
     lang = plan.language or app.lang
     words = {"plan_start": clock_of(planned), "now": clock_of(now)}
     answers = [
-        ("now", t("run.start_now", lang).format(**words)),
-        ("plan", t("run.start_planned", lang).format(**words)),
+        ("now", t("run.start_now", lang, **words)),
+        ("plan", t("run.start_planned", lang, **words)),
     ]
 
     def answered(answer: str | None) -> None:
@@ -108,7 +111,7 @@ def _start_new(app: FacilkitApp, plan: Plan, base: Path, options: RunOptions) ->
         elif answer == "plan":
             _begin(app, plan, base, options, planned)
 
-    app.push_screen(Choose(t("run.start_question", lang).format(**words), answers), answered)
+    app.push_screen(Choose(t("run.start_question", lang, **words), answers), answered)
 
 
 def _begin(app: FacilkitApp, plan: Plan, base: Path, options: RunOptions, planned: float) -> None:
@@ -159,6 +162,6 @@ def _open(
         ),
         reduced_motion=options.reduced_motion or app.animation_level == "none",
     )
-    app.push_screen(app.localized(screen))
+    app.push_screen(screen)
     if not resumed:
         screen.call_after_refresh(screen.save)  # the log exists from the first moment

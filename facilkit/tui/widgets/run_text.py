@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.text import Text
 
-import facilkit.run.words  # noqa: F401  (registers the words)
 from facilkit.i18n import t
 from facilkit.library.model import Method, Step, localize
 from facilkit.plans.steps import scaled_step_minutes
@@ -31,9 +30,9 @@ def header_line(run: Run, projection: Projection, now: float, lang: str) -> str:
     """Clock, expected end and ahead or behind, on one line."""
     behind = round(projection.behind / 60)
     if behind > 0:
-        status = t("run.behind", lang).format(minutes=behind)
+        status = t("run.behind", lang, minutes=behind)
     elif behind < 0:
-        status = t("run.ahead", lang).format(minutes=-behind)
+        status = t("run.ahead", lang, minutes=-behind)
     else:
         status = t("run.on_time", lang)
     return (
@@ -46,7 +45,7 @@ def item_heading(run: Run, lang: str) -> str:
     item = run.current_item
     if item is None:
         return ""
-    count = t("run.item_of", lang).format(n=run.state.current + 1, total=len(run.state.items))
+    count = t("run.item_of", lang, n=run.state.current + 1, total=len(run.state.items))
     return f"{t('run.now', lang)} ({count}): {item.title}"
 
 
@@ -101,7 +100,9 @@ def advice(run: Run, projection: Projection, lang: str) -> Text:
         if placed.late >= 60 and placed.status == "pending":
             pin = run.state.planned_start + (items[placed.index].pinned or 0) * 60
             text.append(
-                t("run.pinned_late", lang).format(
+                t(
+                    "run.pinned_late",
+                    lang,
                     title=items[placed.index].title,
                     clock=clock_of(pin),
                     minutes=round(placed.late / 60),
@@ -112,17 +113,17 @@ def advice(run: Run, projection: Projection, lang: str) -> Text:
     if over <= 0:
         return text
     text.append(
-        t("run.over_frame", lang).format(minutes=over, end=clock_of(projection.frame_end)) + "\n",
+        t("run.over_frame", lang, minutes=over, end=clock_of(projection.frame_end)) + "\n",
         "bold",
     )
     for suggestion in projection.suggestions:
         key = "run.suggest_shorten" if suggestion.action == "shorten" else "run.suggest_drop"
         title = items[suggestion.index].title
-        line = t(key, lang).format(title=title, minutes=suggestion.minutes, saves=suggestion.saves)
+        line = t(key, lang, title=title, minutes=suggestion.minutes, saves=suggestion.saves)
         text.append(f"  › {line}\n")
     still = round(projection.short_after / 60)
     if still > 0:
-        text.append(t("run.still_over", lang).format(minutes=still) + "\n")
+        text.append(t("run.still_over", lang, minutes=still) + "\n")
     return text
 
 
@@ -137,10 +138,10 @@ def rotation_text(now_at: RotationNow, lang: str) -> Text:
     elif block.kind == "finale":
         text.append(t("run.finale", lang), "bold")
     else:
-        text.append(t("run.round", lang).format(n=block.number, total=now_at.rounds), "bold")
-    text.append("  " + t("run.round_left", lang).format(time=countdown(now_at.left)) + "\n")
+        text.append(t("run.round", lang, n=block.number, total=now_at.rounds), "bold")
+    text.append("  " + t("run.round_left", lang, time=countdown(now_at.left)) + "\n")
     for group, station in enumerate(block.stations, 1):
-        text.append(t("run.group_at", lang).format(group=group, station=station) + "\n")
+        text.append(t("run.group_at", lang, group=group, station=station) + "\n")
     return text
 
 
