@@ -14,6 +14,7 @@ import msgspec
 import pytest
 
 from facilkit.library.loader import Folder, Library, load_library
+from facilkit.library.model import Method
 from facilkit.paths import builtin_methods_dir, plan_templates_dir
 from facilkit.yamlio import load_file
 
@@ -158,3 +159,44 @@ def test_every_builtin_text_is_in_four_languages(library: Library) -> None:
         or not all(value.strip() for value in text.values())
     ]
     assert incomplete == []
+
+
+def forms(library: Library) -> Iterator[tuple[str, Method]]:
+    """Every built-in method and every variant of it, as the method that runs."""
+    for entry in library:
+        method = entry.method
+        yield entry.id, method
+        for variant in method.variants or []:
+            applied = method.with_variant(variant.id)
+            assert applied is not None
+            yield f"{entry.id}/{variant.id}", applied
+
+
+def test_step_minutes_add_up_to_the_default(library: Library) -> None:
+    """When every step has minutes they fill the usual duration; otherwise they leave room."""
+    wrong = []
+    for name, method in forms(library):
+        minutes = [step.minutes for step in method.steps]
+        given = sum(m for m in minutes if m)
+        complete = all(m is not None for m in minutes)
+        if (complete and given != method.duration.default) or given > method.duration.default:
+            wrong.append(f"{name}: steps {given} min, default {method.duration.default} min")
+    assert wrong == []
+
+
+def test_ugu_in_pairs_suits_a_group_of_six(library: Library) -> None:
+    ugu = library.get("ugu")
+    assert ugu is not None
+    pairs = ugu.with_variant("pairs")
+    assert pairs is not None
+    assert not ugu.group_size.suits(6) and pairs.group_size.suits(6)
+
+
+def test_reflecting_team_variants_are_the_case_and_the_network_form(library: Library) -> None:
+    method = library.get("reflecting-team")
+    assert method is not None
+    case, network = method.with_variant("case"), method.with_variant("network")
+    assert case is not None and network is not None
+    assert (case.group_size.min, case.group_size.max) == (6, 10)
+    interviewer = str(network.steps[0].how)
+    assert "tydeliggjør relasjonene" in interviewer and "relations" in interviewer
