@@ -8,7 +8,7 @@ run log: saved after every change, it is everything a resume needs.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 
@@ -111,6 +111,8 @@ class Run:
         self.state = state
         self.version = 0
         """Counts changes, so a view redraws and the log is saved only when something happened."""
+        self.advice_cache: tuple[object, tuple[Any, float]] | None = None
+        """The projection's last suggested cuts and what they were computed from."""
 
     # --- reading ---------------------------------------------------------------
 

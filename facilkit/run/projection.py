@@ -137,21 +137,45 @@ def project(run: Run, now: float) -> Projection:
     projection = Projection(placed, expected_end, planned_end, frame_end)
     if projection.over <= 0 or s.phase not in ("ready", "running"):
         return projection
-    suggestions, short = _suggest(run, now, frame_end)
+    cursor = _later_start(run, placed)
+    # The cuts change only with a command or when the later items move by a minute.
+    key = (run.version, int(cursor // 60), frame_end)
+    if run.advice_cache is None or run.advice_cache[0] != key:
+        run.advice_cache = (key, _suggest(run, cursor, frame_end))
+    suggestions, short = run.advice_cache[1]
     return Projection(placed, expected_end, planned_end, frame_end, suggestions, short)
 
 
-def _suggest(run: Run, now: float, frame_end: float) -> tuple[list[Suggestion], float]:
+def _later_start(run: Run, placed: list[Placed]) -> float:
+    """Where the items after the current one begin: the end of the current (or last done) one."""
+    s = run.state
+    if 0 <= s.current < len(placed):
+        return placed[s.current].end
+    return placed[0].start if placed else s.planned_start
+
+
+def _end_after(run: Run, cursor: float, later: list[int], minutes: Mapping[int, int]) -> float:
+    """The meeting's end if the ``later`` items start at ``cursor`` with these minutes."""
+    s = run.state
+    for index in later:
+        pinned = s.items[index].pinned
+        if pinned is not None:
+            cursor = max(cursor, s.planned_start + pinned * 60.0)
+        cursor += minutes[index] * 60.0
+    return cursor
+
+
+def _suggest(run: Run, cursor: float, frame_end: float) -> tuple[list[Suggestion], float]:
     """Shorten later items to their minimum first, then drop items, until the end fits."""
     s = run.state
     last = len(s.items) - 1
     later = [i for i in range(s.current + 1, len(s.items)) if s.records[i].status == "pending"]
     budgets = {i: int(run.budget(i) // 60) for i in later}
-    overrides: dict[int, int] = {}
+    overrides: dict[int, int] = dict(budgets)
     chosen: list[Suggestion] = []
 
     def end_with(trial: dict[int, int]) -> float:
-        return max((p.end for p in _layout(run, now, trial)), default=now)
+        return _end_after(run, cursor, later, trial)
 
     current_end = end_with(overrides)
     shortenable = [

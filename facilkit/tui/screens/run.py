@@ -43,16 +43,16 @@ class Clock(Protocol):
 class RunScreen(FacilScreen):
     """Run one meeting from its first item to the closing, with the keyboard only."""
 
-    BINDINGS = [
+    BINDINGS = [  # in the order the key bar shows them; the legend lists every key
         Binding("n,right", "next", "Next", id="run.run_next"),
-        Binding("p,left", "previous", "Previous", id="run.run_previous"),
         Binding("space", "pause", "Pause", id="run.run_pause"),
-        Binding("plus,+", "add(5)", "+5 min", id="run.run_more"),
-        Binding("minus,-", "add(-5)", "-5 min", id="run.run_less"),
         Binding("t", "timeout", "Timeout", id="run.run_timeout"),
+        Binding("plus,+", "add(5)", "+5 min", id="run.run_more"),
         Binding("b", "room", "Room view", id="run.run_room"),
-        Binding("s", "skip", "Skip next", id="run.run_skip"),
         Binding("e", "end", "End meeting", id="run.run_end"),
+        Binding("p,left", "previous", "Previous", id="run.run_previous"),
+        Binding("minus,-", "add(-5)", "-5 min", id="run.run_less"),
+        Binding("s", "skip", "Skip next", id="run.run_skip"),
         Binding("escape", "leave", "Leave (kept)", show=False, id="run.run_leave"),
     ]
 
@@ -96,14 +96,30 @@ class RunScreen(FacilScreen):
                 yield Static("", id="run-rotation", markup=False)
                 yield Static("", id="run-next", markup=False)
                 yield Static("", id="run-advice", markup=False)
+                yield Static("", id="run-keys", markup=False)
         yield RunBar(id="run-bar")
         yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.query_one("#run-keys", Static).update(self.key_legend())
         self.apply(self.run.tick(self.clock.now()))
         if self.tick_seconds:
             self.timer = self.set_interval(self.tick_seconds, self.tick)
+
+    def key_legend(self) -> str:
+        """Every run key with its (translated) description: the key bar has room for a few."""
+        keys: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
+        for found in self._bindings.key_to_bindings.values():
+            for binding in found:
+                if not (binding.id or "").startswith("run."):
+                    continue
+                keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
+                descriptions[binding.action] = binding.description
+        quit_key = self.app.get_key_display(Binding("ctrl+q", "quit"))
+        parts = [f"{'/'.join(dict.fromkeys(k))} {descriptions[a]}" for a, k in keys.items()]
+        return " · ".join([*parts, f"{quit_key} {t('key.quit', self.lang)}"])
 
     # --- the clock ---------------------------------------------------------
 
