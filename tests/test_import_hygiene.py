@@ -1,12 +1,83 @@
-"""The core never imports Textual: only facilkit.tui may."""
+"""What a real start imports: the core never Textual, a start none of the heavy modules.
+
+The static layering (which layer may import which) is in pyproject.toml's
+``[tool.importlinter]`` contracts; ``test_layer_contracts_hold`` runs them.
+These tests import the code and look at ``sys.modules``, which also sees
+imports made by name (``importlib``) and by third-party packages.
+"""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import facilkit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFERRED: dict[str, str] = {
+    "facilkit.yamlio": "the YAML reader (20 ms with PyYAML) is needed only for files the cache cannot serve",
+    "facilkit.library.validate": "the validator, like the reader, runs only on a cache miss",
+    "facilkit.library.loader": "the TUI loads the library in a worker after its first frame",
+    "facilkit.plans.storage": "plans are read when the home screen lists them, after the first frame",
+    "facilkit.plans.drafts": "drafts are looked for after the first frame",
+    "facilkit.export.plan": "an export is built only when the user asks for one",
+    "facilkit.export.formats": "each format's renderer (Typst, python-docx) loads only when asked for",
+    "facilkit.export.markdown": "cards are rendered on the first cursor move, not at start",
+    "facilkit.tui.app": "the command line imports Textual only to open the TUI",
+    "facilkit.tui.screens.library": "a screen the user may never open",
+    "facilkit.tui.screens.plan": "a screen the user may never open (and it imports the app back)",
+    "facilkit.tui.dialogs.basic": "dialogs open on demand",
+    "facilkit.crash": "the crash report is written only after a crash",
+    "facilkit.errors": "the error family's words are needed only when something fails",
+    "datetime": "the run report formats dates only when it is written",
+}
+"""Every import made inside a function, with the reason it is not at the top of its module.
+
+A new deferred import must be added here with its reason (a test checks); the
+tests below check that a start really leaves the slow ones unimported.
+"""
+
+
+def deferred_imports() -> dict[str, set[str]]:
+    """Modules imported inside a function body anywhere in the package, with where."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "facilkit").rglob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                else:
+                    continue
+                for name in names:
+                    found.setdefault(name, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_every_deferred_import_is_listed_with_its_reason() -> None:
+    found = deferred_imports()
+    unlisted = {name: sorted(where) for name, where in found.items() if name not in DEFERRED}
+    assert unlisted == {}, "add these to DEFERRED with the reason they wait"
+    stale = sorted(set(DEFERRED) - set(found))
+    assert stale == [], "no longer deferred: remove from DEFERRED"
+
+
+def test_layer_contracts_hold() -> None:
+    """pyproject.toml's import-linter contracts (also run by .ci/run)."""
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint is not None, "pip install -e '.[test]' installs import-linter"
+    result = subprocess.run(
+        [lint, "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
 
 
 def core_modules() -> list[str]:
@@ -34,7 +105,7 @@ def test_core_does_not_import_textual() -> None:
     assert result.stdout.strip() == ""
 
 
-def test_warm_start_reads_the_cache_without_the_yaml_parser(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_warm_start_reads_the_cache_without_the_yaml_parser(tmp_path: Path) -> None:
     """The YAML reader (20 ms to import) is needed only for files the cache cannot serve."""
     code = (
         "import sys\n"
