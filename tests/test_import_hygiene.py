@@ -35,6 +35,15 @@ DEFERRED: dict[str, str] = {
     "facilkit.crash": "the crash report is written only after a crash",
     "facilkit.errors": "the error family's words are needed only when something fails",
     "datetime": "the run report formats dates only when it is written",
+    "facilkit.cli_run": "plan export --report needs the run report, other exports do not",
+    "facilkit.run.words": "run mode's words are registered only when a run or its report is shown",
+    "facilkit.run.log": "run logs are read only for a run or its report",
+    "facilkit.run.report": "the planned-against-actual report is built only when asked for",
+    "facilkit.run.clock": "run mode's clock is needed only once a run starts",
+    "facilkit.tui.screens.run_start": "run mode is opened on demand (and it imports the app back)",
+    "facilkit.tui.screens.run": "run mode is opened on demand",
+    "facilkit.tui.screens.run_room": "the room view opens on demand",
+    "facilkit.tui.screens.run_closing": "the closing screen opens at the end of a run",
 }
 """Every import made inside a function, with the reason it is not at the top of its module.
 
