@@ -35,8 +35,12 @@ DEFERRED: dict[str, str] = {
     "facilkit.crash": "the crash report is written only after a crash",
     "facilkit.errors": "the error family's words are needed only when something fails",
     "datetime": "the run report formats dates only when it is written",
+    "facilkit": "i18n reads the version (the catalogue cache's key) only when it caches",
+    "facilkit.paths": "i18n finds the cache folder only when it first loads a catalogue (upward)",
+    "facilkit.atomic": "an export file is written only after it rendered",
+    "typst": "the PDF compiler (tens of MB) loads only for a PDF export",
+    "docx": "python-docx loads only for a Word export",
     "facilkit.cli_run": "plan export --report needs the run report, other exports do not",
-    "facilkit.run.words": "run mode's words are registered only when a run or its report is shown",
     "facilkit.run.log": "run logs are read only for a run or its report",
     "facilkit.run.report": "the planned-against-actual report is built only when asked for",
     "facilkit.run.clock": "run mode's clock is needed only once a run starts",
@@ -67,6 +71,8 @@ def deferred_imports() -> dict[str, set[str]]:
                 else:
                     continue
                 for name in names:
+                    if not name.startswith("facilkit"):
+                        name = name.split(".")[0]  # a library is deferred as a whole
                     found.setdefault(name, set()).add(str(path.relative_to(ROOT)))
     return found
 
