@@ -340,13 +340,13 @@ class FacilkitApp(App[None]):
             self.show_library()
         self.call_after_refresh(lambda: self.screen.select_method(method_id))  # type: ignore[attr-defined]
 
-    def add_method_to_plan(self, method_id: str) -> None:
+    def add_method_to_plan(self, method_id: str, variant: str | None = None) -> None:
         plan_screen = self.plan_screen
         if plan_screen is None:
             return
         while self.screen is not plan_screen:
             self.pop_screen()
-        plan_screen.add_method(method_id)
+        plan_screen.add_method(method_id, variant)
 
     def show_problems(self) -> None:
         from facilkit.tui.dialogs.basic import TextPanel

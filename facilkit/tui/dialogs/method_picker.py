@@ -1,20 +1,44 @@
-"""Pick a method for the agenda: search as you type, then enter."""
+"""Pick a method for the agenda: search as you type, enter, then the form if it has variants."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
 
+from facilkit.export.card import group_size_text
 from facilkit.i18n import t
+from facilkit.library.model import Entry, Method
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.tui.widgets.method_list import MethodList
 
 
-class MethodPicker(ModalScreen[str | None]):
-    """Returns the chosen method id, or None on escape."""
+@dataclass(frozen=True)
+class PickedMethod:
+    """What the picker returns: a method, and the variant to run it as (None: as written)."""
+
+    method_id: str
+    variant: str | None = None
+
+
+def form_label(method: Method, lang: str, name: str) -> Text:
+    """One row of the form list: the form's name, usual minutes and group size."""
+    minutes = f"{method.duration.default} {t('minutes', lang)}"
+    return Text(f"{name}  ·  {minutes}  ·  {group_size_text(method.group_size, lang)}")
+
+
+class MethodPicker(ModalScreen[PickedMethod | None]):
+    """Returns the chosen method and variant, or None on escape.
+
+    A method with variants opens a second list, in the same dialog, of the
+    method as written and each of its forms; escape there goes back to the search.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
@@ -25,14 +49,18 @@ class MethodPicker(ModalScreen[str | None]):
         super().__init__()
         self.index = index
         self.lang = lang
+        self.choosing_form_of: Entry | None = None
+        """The method whose forms are on show, while the second list is open."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide picker"):
-            yield Label(t("dlg.pick_method", self.lang), classes="dialog-question")
+            yield Label(t("dlg.pick_method", self.lang), id="picker-question")
             yield Input(placeholder=t("lib.search", self.lang), id="picker-search")
             yield MethodList(self.lang, id="picker-list")
+            yield OptionList(id="picker-variants")
 
     def on_mount(self) -> None:
+        self.query_one("#picker-variants").display = False
         self.query_one(MethodList).set_entries(self.index.filter(Filters()))
         self.query_one(Input).focus()
 
@@ -43,14 +71,55 @@ class MethodPicker(ModalScreen[str | None]):
         event.stop()
         current = self.query_one(MethodList).current
         if current is not None:
-            self.dismiss(current.id)
+            self.choose(current)
 
     def on_method_list_selected(self, event: MethodList.Selected) -> None:
         event.stop()
-        self.dismiss(event.entry.id)
+        self.choose(event.entry)
+
+    def choose(self, entry: Entry) -> None:
+        """Take a method as it is, or ask for its form when it has variants."""
+        method = entry.method
+        if not method.variants:
+            self.dismiss(PickedMethod(entry.id))
+            return
+        self.choosing_form_of = entry
+        forms = self.query_one("#picker-variants", OptionList)
+        forms.clear_options()
+        as_written = f"{method.name_in(self.lang)} ({t('picker.as_written', self.lang)})"
+        forms.add_option(Option(form_label(method, self.lang, as_written)))
+        for variant in method.variants:
+            runs = method.applied(variant)
+            forms.add_option(Option(form_label(runs, self.lang, runs.name_in(self.lang))))
+        forms.highlighted = 0
+        self._show_forms(True)
+        question = t("picker.choose_form", self.lang, name=method.name_in(self.lang))
+        self.query_one("#picker-question", Label).update(Text(question))
+
+    def _show_forms(self, forms: bool) -> None:
+        self.query_one("#picker-search").display = not forms
+        self.query_one(MethodList).display = not forms
+        variants = self.query_one("#picker-variants", OptionList)
+        variants.display = forms
+        (variants if forms else self.query_one(Input)).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entry = self.choosing_form_of
+        if entry is None:
+            return
+        index = event.option_index
+        variant = entry.method.variants[index - 1].id if index > 0 else None
+        self.dismiss(PickedMethod(entry.id, variant))
 
     def action_focus_list(self) -> None:
-        self.query_one(MethodList).focus()
+        if self.choosing_form_of is None:
+            self.query_one(MethodList).focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.choosing_form_of is None:
+            self.dismiss(None)
+            return
+        self.choosing_form_of = None
+        self._show_forms(False)
+        self.query_one("#picker-question", Label).update(t("dlg.pick_method", self.lang))

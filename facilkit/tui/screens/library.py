@@ -38,6 +38,7 @@ class LibraryScreen(FacilScreen):
         Binding("escape", "back", "Back", id="library.back"),
         Binding("slash,ctrl+f", "focus_search", "Search", id="library.search"),
         Binding("a", "add_to_agenda", "Add to agenda", id="library.add_to_agenda"),
+        Binding("v", "next_variant", "Next variant", show=False, id="library.next_variant"),
         Binding("p", "problems", "Problems", show=False, id="library.problems"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
     ]
@@ -131,7 +132,7 @@ class LibraryScreen(FacilScreen):
 
     def show_card(self, entry: Entry | None) -> None:
         card = self.query_one(MethodCard)
-        card.show(entry, t("lib.no_match", self.lang))
+        card.show(entry, t("lib.no_match", self.lang))  # a new method shows as written
         methods = self.query_one(MethodList)
         neighbours = methods.entries[max(methods.cursor - 1, 0) : methods.cursor + 2]
         # a moment after the cursor stops, so a first frame or a fast next key never
@@ -178,7 +179,19 @@ class LibraryScreen(FacilScreen):
         """Adding to the agenda needs a plan open behind the library."""
         return not (action == "add_to_agenda" and self.facil.plan_screen is None)
 
+    def action_next_variant(self) -> None:
+        """Show the card of the method's next variant, then the method as written again."""
+        card = self.query_one(MethodCard)
+        entry = card.entry
+        if entry is None or not entry.method.variants:
+            self.notify(t("lib.no_variants", self.lang), markup=False, timeout=2)
+            return
+        forms = [None, *(variant.id for variant in entry.method.variants)]
+        following = forms[(forms.index(card.variant) + 1) % len(forms)]
+        card.show(entry, t("lib.no_match", self.lang), variant=following)
+
     def action_add_to_agenda(self) -> None:
-        entry = self.query_one(MethodList).current
-        if entry is not None:
-            self.facil.add_method_to_plan(entry.id)
+        """Add the method as its card shows it: as written, or the variant on show."""
+        card = self.query_one(MethodCard)
+        if card.entry is not None:
+            self.facil.add_method_to_plan(card.entry.id, card.variant)

@@ -41,7 +41,7 @@ from facilkit.plans.schedule import Schedule, schedule, slot_title
 from facilkit.plans.storage import new_plan_path, save_plan
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
-from facilkit.tui.dialogs.method_picker import MethodPicker
+from facilkit.tui.dialogs.method_picker import MethodPicker, PickedMethod
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.timeline import Timeline
@@ -424,12 +424,17 @@ class PlanScreen(FacilScreen):
         self.show_step("agenda")
         self.query_one("#agenda-table", DataTable).move_cursor(row=index)
 
-    def add_method(self, method_id: str) -> None:
-        """Add a library method with its default minutes (a rotation gets default settings)."""
+    def add_method(self, method_id: str, variant: str | None = None) -> None:
+        """Add a library method (as one of its variants) with its default minutes.
+
+        A rotation gets default settings instead.
+        """
         method = self.facil.library.get(method_id)
+        if method is not None and variant is not None:
+            method = method.with_variant(variant)
         if method is None:
             return
-        item = AgendaItem(method=method_id, minutes=method.duration.default)
+        item = AgendaItem(method=method_id, variant=variant, minutes=method.duration.default)
         if method_id == "station-rotation":
             item = AgendaItem(
                 method=method_id,
@@ -441,9 +446,9 @@ class PlanScreen(FacilScreen):
         self.notify(added, markup=False, timeout=ADDED_NOTICE_SECONDS)
 
     def action_add_method(self) -> None:
-        def chosen(method_id: str | None) -> None:
-            if method_id:
-                self.add_method(method_id)
+        def chosen(picked: PickedMethod | None) -> None:
+            if picked is not None:
+                self.add_method(picked.method_id, picked.variant)
 
         self.app.push_screen(MethodPicker(self.facil.search_index, self.lang), chosen)
 

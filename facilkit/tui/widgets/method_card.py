@@ -24,6 +24,8 @@ from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
 from facilkit.tui.widgets.virtual import set_virtual_size
 
 CACHE_SIZE = 64
+CardKey = tuple[str, str | None, int]
+"""A rendered card: the method's file, the variant on show and the width."""
 
 
 class MethodCard(ScrollView, can_focus=True):
@@ -49,19 +51,22 @@ class MethodCard(ScrollView, can_focus=True):
         self.names_of = names_of or (lambda method_ids: {})
         """Names for the "see also" line, by method id (from the library)."""
         self.entry: Entry | None = None
+        self.variant: str | None = None
+        """The variant of ``entry`` on show (None: the method as written)."""
         self.shown_text = ""
         """The Markdown (or message) on show, for tests and screen readers."""
         self._renderable: RenderableType = Text("")
         self._lines: list[Strip] = []
         self._width = 0
-        self._rendered: OrderedDict[tuple[str, int], tuple[str, list[Strip]]] = OrderedDict()
-        """Rendered cards by (entry, width), newest last: revisits and prefetches are free."""
+        self._rendered: OrderedDict[CardKey, tuple[str, list[Strip]]] = OrderedDict()
+        """Rendered cards by (entry, variant, width), newest last: revisits and prefetches are free."""
 
-    def show(self, entry: Entry | None, empty_text: str = "") -> None:
-        """Show ``entry``'s card, or ``empty_text`` when there is none."""
-        if entry is not None and entry is self.entry:
-            return  # same method: nothing to render again
+    def show(self, entry: Entry | None, empty_text: str = "", variant: str | None = None) -> None:
+        """Show ``entry``'s card (as one of its variants), or ``empty_text`` when there is none."""
+        if entry is not None and entry is self.entry and variant == self.variant:
+            return  # same card: nothing to render again
         self.entry = entry
+        self.variant = variant
         self.scroll_to(0, 0, animate=False, immediate=True)
         if entry is None:
             self.shown_text = empty_text
@@ -73,17 +78,26 @@ class MethodCard(ScrollView, can_focus=True):
         """Render cards the cursor is likely to reach next, while the app is idle."""
         width = self.scrollable_content_region.width
         for entry in entries:
-            if width > 0 and (entry.path, width) not in self._rendered:
-                self._render_entry(entry, width)
+            if width > 0 and (entry.path, None, width) not in self._rendered:
+                self._render_entry(entry, None, width)
 
     def is_prepared(self, entry: Entry) -> bool:
         """Whether ``entry``'s card is rendered at the current width (showing it costs nothing)."""
-        return (entry.path, self.scrollable_content_region.width) in self._rendered
+        return (entry.path, None, self.scrollable_content_region.width) in self._rendered
 
-    def _renderable_for(self, entry: Entry) -> tuple[str, RenderableType]:
+    def _renderable_for(self, entry: Entry, variant: str | None) -> tuple[str, RenderableType]:
         method = entry.method
-        text = method_card(method, self.lang, names=self.names_of(method.related))
+        runs = method.with_variant(variant) if variant is not None else None
+        text = method_card(runs or method, self.lang, names=self.names_of(method.related))
         parts: list[RenderableType] = [render_markdown(text, self._styles())]
+        if method.variants:
+            count = len(method.variants)
+            if runs is None or variant is None:
+                hint = t("lib.variant_hint", self.lang, count=count)
+            else:
+                shown = [v.id for v in method.variants].index(variant) + 1
+                hint = t("lib.variant_shown", self.lang, shown=shown, count=count)
+            parts.append(Text(hint, style="italic"))
         if entry.overrides:
             parts.append(
                 Text(t("lib.origin_override", self.lang, path=entry.overrides), style="italic")
@@ -103,10 +117,12 @@ class MethodCard(ScrollView, can_focus=True):
             code=part("method-card--code", partial=True),
         )
 
-    def _render_entry(self, entry: Entry, width: int) -> tuple[str, list[Strip]]:
-        text, renderable = self._renderable_for(entry)
+    def _render_entry(
+        self, entry: Entry, variant: str | None, width: int
+    ) -> tuple[str, list[Strip]]:
+        text, renderable = self._renderable_for(entry, variant)
         lines = self._lines_of(renderable, width)
-        self._rendered[(entry.path, width)] = (text, lines)
+        self._rendered[(entry.path, variant, width)] = (text, lines)
         while len(self._rendered) > CACHE_SIZE:
             self._rendered.popitem(last=False)
         return text, lines
@@ -125,10 +141,10 @@ class MethodCard(ScrollView, can_focus=True):
         if self.entry is None:
             self._lines = self._lines_of(self._renderable, width)
         else:
-            key = (self.entry.path, width)
+            key = (self.entry.path, self.variant, width)
             found = self._rendered.get(key)
             if found is None:
-                found = self._render_entry(self.entry, width)
+                found = self._render_entry(self.entry, self.variant, width)
             else:
                 self._rendered.move_to_end(key)
             self.shown_text, self._lines = found
