@@ -13,6 +13,7 @@ from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
+from tests.conftest import write_method
 from tests.tui_helpers import (
     make_app,
     on_screen,
@@ -26,6 +27,12 @@ from tests.tui_helpers import (
 )
 
 FIXTURE_METHODS = Folder(Path(__file__).parent / "fixtures" / "methods", "user")
+
+
+def plain_methods(tmp_path: Path) -> Folder:
+    """A folder with one method without variants (built-in ones may gain variants)."""
+    write_method(tmp_path / "plain", "plain-talk")
+    return Folder(tmp_path / "plain", "user")
 
 
 async def open_agenda(pilot, app) -> PlanScreen:  # type: ignore[no-untyped-def]
@@ -76,7 +83,7 @@ async def test_picker_asks_which_form_and_adds_the_variant(tmp_path: Path) -> No
 
 
 async def test_escape_goes_back_from_the_forms_to_the_search(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "home", extra=[FIXTURE_METHODS])
+    app = make_app(tmp_path / "home", extra=[FIXTURE_METHODS, plain_methods(tmp_path)])
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         screen = await open_agenda(pilot, app)
@@ -90,15 +97,15 @@ async def test_escape_goes_back_from_the_forms_to_the_search(tmp_path: Path) -> 
         await wait_until(pilot, lambda: search.has_focus and not forms.display, "the search")
         assert "Choose a method" in screen_text(app)
         await pilot.press("ctrl+u")
-        await type_text(pilot, "ugu")  # no variants: added at once
+        await type_text(pilot, "plain-talk")  # no variants: added at once
         await wait_until(
             pilot,
-            lambda: [e.id for e in picker.query_one(MethodList).entries] == ["ugu"],
-            "the search to find UGU",
+            lambda: [e.id for e in picker.query_one(MethodList).entries] == ["plain-talk"],
+            "the search to find the plain method",
         )
         await pilot.press("enter")
         await wait_for_screen(pilot, PlanScreen)
-        assert [(i.method, i.variant) for i in screen.plan.agenda] == [("ugu", None)]
+        assert [(i.method, i.variant) for i in screen.plan.agenda] == [("plain-talk", None)]
         picker = await press_to_open(pilot, "a", MethodPicker)
         await pilot.press("escape")
         await wait_for_screen(pilot, PlanScreen)
@@ -138,18 +145,17 @@ async def test_library_card_shows_each_variant_and_adds_the_one_on_show(tmp_path
 
 
 async def test_moving_to_another_method_shows_it_as_written(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "home", extra=[FIXTURE_METHODS])
+    app = make_app(tmp_path / "home", extra=[FIXTURE_METHODS, plain_methods(tmp_path)])
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         library = await press_to_open(pilot, "m", LibraryScreen)
-        await pilot.press("slash", *"sparring", "enter")
         methods, card = library.query_one(MethodList), library.query_one(MethodCard)
         await wait_until(pilot, lambda: card.entry is methods.current, "a card")
-        index = [e.id for e in methods.entries].index("case-sparring")
-        methods.cursor = index
+        ids = [e.id for e in methods.entries]
+        methods.cursor = ids.index("case-sparring")
         await pilot.press("v")
         await wait_until(pilot, lambda: card.variant == "in-pairs", "the variant's card")
-        await pilot.press("down" if index == 0 else "up")
+        methods.cursor = ids.index("plain-talk")
         await wait_until(pilot, lambda: card.entry is methods.current, "the next method's card")
         assert card.variant is None
         await pilot.press("v")  # a method without variants says so
