@@ -2,9 +2,10 @@
 
 A save writes the new bytes to a temporary file in the same folder, fsyncs it,
 and renames it over the target. The backup is made without copying: a hard link
-to the current file is put in place of the ``.bak`` by a rename, so the ``.bak``
-too is always either the old backup or the old file, never half of one, and a
-full disk cannot truncate it (a link takes no data blocks). Where hard links are
+to the current file is made first, and renamed over the ``.bak`` once the new
+file is in place, so the ``.bak`` too is always either the old backup or the old
+file, never half of one, and a full disk cannot truncate it (a link takes no
+data blocks). A failure before the new file is in place leaves both old files. Where hard links are
 not possible (some network and FAT file systems) the old file is copied to a
 temporary file, fsynced and renamed over the ``.bak`` instead.
 
@@ -47,10 +48,7 @@ def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
     old file and the old ``.bak`` as they were, with no temporary file behind.
     """
     folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise storage_error(error, _first_blocker(folder)) from None
+    check_writable_folder(folder)
     sweep_temp_files(folder)
     temps: list[str] = []
     try:
@@ -60,10 +58,13 @@ def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if backup:
-            _replace_backup(path, folder, temps)
+        old = _link_old_version(path, folder, temps) if backup else None
         os.replace(temp, path)
         temps.remove(temp)
+        if old is not None:  # the new plan is in place; now the old one becomes the .bak
+            with contextlib.suppress(OSError):  # else the older .bak stays, still whole
+                os.replace(old, backup_path(path))
+                temps.remove(old)
     except OSError as error:
         raise storage_error(error, path) from None
     finally:
@@ -73,14 +74,18 @@ def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
     fsync_folder(folder)
 
 
-def _replace_backup(path: Path, folder: Path, temps: list[str]) -> None:
-    """Point ``<name>.bak`` at the current file by link-and-rename (or copy-and-rename)."""
+def _link_old_version(path: Path, folder: Path, temps: list[str]) -> str | None:
+    """A second name for the current file (a hard link, or a durable copy), to become the .bak.
+
+    It is renamed over ``<name>.bak`` only after the new file is in place, so a
+    failure at any step leaves the old file and the old ``.bak`` as they were.
+    """
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        return
+        return None
     if size == 0:  # an empty file only reserved the name: nothing to keep
-        return
+        return None
     link = str(folder / f".{path.name}.bak.{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
     temps.append(link)
     try:
@@ -91,8 +96,7 @@ def _replace_backup(path: Path, folder: Path, temps: list[str]) -> None:
         shutil.copyfile(path, link)  # no hard links here: copy, then make it durable
         with open(link, "rb+") as copied:
             os.fsync(copied.fileno())
-    os.replace(link, backup_path(path))
-    temps.remove(link)
+    return link
 
 
 def sweep_temp_files(folder: Path) -> list[Path]:
@@ -164,9 +168,10 @@ def check_writable_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise storage_error(error, _first_blocker(folder)) from None
-    if not folder.is_dir():
-        raise storage_error(OSError(errno.ENOTDIR, "Not a directory"), folder)
+        blocker = _first_blocker(folder)
+        if blocker.exists() and not blocker.is_dir():  # mkdir says "exists" for a file
+            error = OSError(errno.ENOTDIR, "Not a directory")
+        raise storage_error(error, blocker) from None
 
 
 __all__ = [

@@ -206,6 +206,10 @@ class FacilkitApp(App[None]):
         import facilkit.tui.screens.library  # noqa: F401
 
         self.call_from_thread(self.library_ready, library, index)
+        from facilkit.atomic import sweep_temp_files  # leftovers of saves killed last time
+
+        for folder in (self.locations.plans, self.locations.drafts):
+            sweep_temp_files(folder)
 
     @work(thread=True, group="library")
     def prepare_search(self, index: SearchIndex) -> None:
