@@ -167,7 +167,7 @@ def check_writable_folder(folder: Path) -> None:
     """Make ``folder`` if needed; a file in the way or no permission raises StorageError."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
+    except OSError:
         blocker = _first_blocker(folder)
         if blocker.exists() and not blocker.is_dir():  # mkdir says "exists" for a file
             error = OSError(errno.ENOTDIR, "Not a directory")
