@@ -167,11 +167,11 @@ def check_writable_folder(folder: Path) -> None:
     """Make ``folder`` if needed; a file in the way or no permission raises StorageError."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    except OSError as error:
         blocker = _first_blocker(folder)
-        if blocker.exists() and not blocker.is_dir():  # mkdir says "exists" for a file
-            error = OSError(errno.ENOTDIR, "Not a directory")
-        raise storage_error(error, blocker) from None
+        in_the_way = blocker.exists() and not blocker.is_dir()  # mkdir says "exists" for a file
+        reason = OSError(errno.ENOTDIR, "Not a directory") if in_the_way else error
+        raise storage_error(reason, blocker) from None
 
 
 __all__ = [
