@@ -112,6 +112,6 @@ def test_an_entry_checked_by_its_bytes_is_kept_by_its_times_once_old(
     load_library([Folder(folder, "user")], cache_dir)
     assert MethodCache(cache_file_for(cache_dir, folder)).items[str(path)].content
     later = time.time_ns() + 10 * 10**9
-    monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
+    monkeypatch.setattr(time, "time_ns", lambda: later)
     load_library([Folder(folder, "user")], cache_dir)
     assert not MethodCache(cache_file_for(cache_dir, folder)).items[str(path)].content

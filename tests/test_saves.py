@@ -23,7 +23,6 @@ from typing import Any
 
 import pytest
 
-import facilkit.atomic as atomic
 from facilkit.atomic import TEMP_SUFFIX, sweep_temp_files
 from facilkit.errors import StorageError
 from facilkit.plans.model import new_plan
@@ -55,7 +54,7 @@ class FailingFile:
 
 def _fail_write(monkeypatch: pytest.MonkeyPatch) -> None:
     real = os.fdopen
-    monkeypatch.setattr(atomic.os, "fdopen", lambda *a, **k: FailingFile(real(*a, **k)))
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: FailingFile(real(*a, **k)))
 
 
 def _fail_nth_replace(n: int) -> Callable[[pytest.MonkeyPatch], None]:
@@ -69,17 +68,17 @@ def _fail_nth_replace(n: int) -> Callable[[pytest.MonkeyPatch], None]:
                 disk_full()
             real(src, dst)
 
-        monkeypatch.setattr(atomic.os, "replace", replace)
+        monkeypatch.setattr(os, "replace", replace)
 
     return patch
 
 
 FAULTS: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "folder": lambda mp: mp.setattr(Path, "mkdir", disk_full),
-    "temp file": lambda mp: mp.setattr(atomic.tempfile, "mkstemp", disk_full),
+    "temp file": lambda mp: mp.setattr(tempfile, "mkstemp", disk_full),
     "write": _fail_write,
-    "fsync": lambda mp: mp.setattr(atomic.os, "fsync", disk_full),
-    "backup link": lambda mp: mp.setattr(atomic.os, "link", disk_full),
+    "fsync": lambda mp: mp.setattr(os, "fsync", disk_full),
+    "backup link": lambda mp: mp.setattr(os, "link", disk_full),
     "plan rename": _fail_nth_replace(1),
 }
 
@@ -132,7 +131,7 @@ def test_backup_is_copied_where_hard_links_are_refused(
     def no_links(*args: Any) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
-    monkeypatch.setattr(atomic.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     save_plan(new_plan("three"), path)
     assert load_plan(path).title == "three"
     assert load_plan(path.with_name("plan.yaml.bak")).title == "two"
