@@ -212,7 +212,11 @@ async def test_closing_ticks_outcomes_and_saves_the_agreements(tmp_path: Path) -
         closing.query_one(Checkbox).value = True
         closing.query_one(TextArea).text = "Anna sends the notes by Friday"
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, RunScreen)
+        screen = await _wait_for(pilot, RunScreen)
+        assert isinstance(screen, RunScreen)
+        assert _text(screen, "run-now") == "The meeting has ended."
+        assert "facilkit plan report" in _text(screen, "run-body")
+        assert _countdown(screen) == "--:--"
         log = load_run(run_paths(path)[-1])
         assert log.phase == "closed"
         assert log.closing is not None and log.closing.reached == [True]
@@ -270,6 +274,13 @@ async def test_station_rotation_shows_rounds_and_move_now(tmp_path: Path) -> Non
         screen.tick()
         shown = _text(screen, "run-rotation")
         assert f"Round 2 of {rounds}" in shown and "Group 1 → station 2" in shown
+        clock.advance(work * MIN)  # the room sees the round's time and when to move
+        await pilot.press("b")
+        room = await _wait_for(pilot, RoomScreen)
+        assert isinstance(room, RoomScreen)
+        title = str(room.query_one("#room-title", Static).render())
+        assert "MOVE NOW" in title and f"Round 2 of {rounds}" in title
+        assert room.query_one(BigDigits).value == f"{rotation.move_minutes - 1:02d}:30"
 
 
 async def test_r_on_home_runs_the_highlighted_plan_and_escape_leaves_it_resumable(

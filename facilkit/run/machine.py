@@ -118,8 +118,10 @@ class Run:
 
     @property
     def current_item(self) -> RunItem | None:
+        """The item that runs now (None before the start and after the end)."""
         s = self.state
-        return s.items[s.current] if 0 <= s.current < len(s.items) else None
+        running = s.phase == "running" and 0 <= s.current < len(s.items)
+        return s.items[s.current] if running else None
 
     @property
     def is_running(self) -> bool:

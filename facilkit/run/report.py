@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from facilkit.export import escape
 from facilkit.i18n import t
-from facilkit.run.clock import clock_of
+from facilkit.run.clock import clock_of as exact_clock
 from facilkit.run.machine import Event, Run, RunState
 from facilkit.run.projection import planned_layout
+
+
+def clock_of(moment: float) -> str:
+    """``HH:MM`` to the nearest minute, so a span and its rounded minutes agree."""
+    return exact_clock(round(moment / 60) * 60)
 
 
 def _minutes(seconds: float) -> int:

@@ -181,16 +181,17 @@ class RunScreen(FacilScreen):
         if run.state.pause == "timeout":
             self._set("run-now", "")
             self._set("run-body", run_text.timeout_text(run, self.gamemaster, lang))
+        elif run.state.phase in ("closing", "closed"):
+            self._set("run-now", t("run.ended_note", lang))
+            hint = t("run.closing_saved", lang, plan=self.plan_label)
+            self._set("run-body", Text(hint if run.state.phase == "closed" else ""))
+            self._set("run-next", "")
+            return
         elif item is None:
             first = run.next_index()
             waiting = run.state.items[first].title if first is not None else ""
             self._set("run-now", f"{t('run.next', lang)}: {waiting}")
-            self._set(
-                "run-body",
-                Text(t("run.ended_note", lang))
-                if run.state.phase in ("closing", "closed")
-                else Text(""),
-            )
+            self._set("run-body", Text(""))
         else:
             minutes = round(run.budget(run.state.current) / 60)
             method = self.facil.library.get(item.method) if item.method else None

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilkit.i18n import t
+from facilkit.run.rotation import rotation_now
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.run_digits import BigDigits
 
@@ -57,6 +58,13 @@ class RoomScreen(Screen[None]):
         if run.state.pause == "timeout":
             title = t("run.timeout_title", lang)
         digits = run_text.countdown(run.remaining(now)) if item is not None else ""
+        if item is not None and item.rotation is not None and run.state.pause is None:
+            at = rotation_now(item.rotation, run.used(run.state.current, now))
+            if at is not None:  # the room needs the round's time, and when to move
+                digits = run_text.countdown(at.left)
+                title = f"{item.title} · {run_text.rotation_heading(at, lang)}"
+                if at.move_now:
+                    title = f"{t('run.move_now', lang)}   {title}"
         following = run.next_index()
         next_title = run.state.items[following].title if following is not None else ""
         level = "overtime" if item is not None and run.remaining(now) < 0 else ""

@@ -61,7 +61,12 @@ def item_body(item: RunItem, minutes: int, method: Method | None, lang: str) -> 
         return text
     if method.invitation is not None:
         text.append(localize(method.invitation, lang) + "\n", "italic")
-    scaled = scaled_step_minutes(method, minutes)
+    # a rotation's minutes are its rounds, not the method's steps: those keep their own
+    scaled = (
+        scaled_step_minutes(method, minutes)
+        if item.rotation is None
+        else [step.minutes for step in method.steps]
+    )
     for number, (step, step_minutes) in enumerate(zip(method.steps, scaled, strict=False), 1):
         text.append("\n")
         _step(text, number, step, step_minutes, lang)
@@ -127,18 +132,23 @@ def advice(run: Run, projection: Projection, lang: str) -> Text:
     return text
 
 
+def rotation_heading(now_at: RotationNow, lang: str) -> str:
+    """``Round 2 of 7``, or the break, or the closing walk round."""
+    block = now_at.block
+    if block.kind == "break":
+        return t("run.rotation_break", lang)
+    if block.kind == "finale":
+        return t("run.finale", lang)
+    return t("run.round", lang, n=block.number, total=now_at.rounds)
+
+
 def rotation_text(now_at: RotationNow, lang: str) -> Text:
     """The current round, who is where and the time left; "move now" at the change."""
     block = now_at.block
     text = Text()
     if now_at.move_now:
         text.append(t("run.move_now", lang) + "\n", "bold reverse")
-    if block.kind == "break":
-        text.append(t("run.rotation_break", lang), "bold")
-    elif block.kind == "finale":
-        text.append(t("run.finale", lang), "bold")
-    else:
-        text.append(t("run.round", lang, n=block.number, total=now_at.rounds), "bold")
+    text.append(rotation_heading(now_at, lang), "bold")
     text.append("  " + t("run.round_left", lang, time=countdown(now_at.left)) + "\n")
     for group, station in enumerate(block.stations, 1):
         text.append(t("run.group_at", lang, group=group, station=station) + "\n")
