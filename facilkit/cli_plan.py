@@ -13,7 +13,6 @@ from facilkit.paths import PLAN_SUFFIX, Locations
 from facilkit.plans.checks import check_plan
 from facilkit.plans.model import Plan
 from facilkit.plans.storage import (
-    blank_plan,
     list_plans,
     load_plan,
     new_plan_path,
@@ -40,10 +39,7 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
 
 def cmd_plan_new(args: argparse.Namespace) -> int:
     locations = Locations.from_env()
-    if args.template == "blank":  # the user's language, not the template's
-        plan = blank_plan(args.title, args.lang)
-    else:
-        plan = plan_from_template(args.template, args.title)
+    plan = plan_from_template(args.template, args.title, args.lang)  # written in --lang
     path = new_plan_path(args.title, locations)
     try:
         save_plan(plan, path)

@@ -10,7 +10,7 @@ from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.clock import ClockError, format_clock, parse_clock
 from facilkit.plans.model import AgendaItem, Plan, Rotation, RotationBreak, new_plan
 from facilkit.plans.schedule import rotation_minutes, rotation_rounds, schedule
-from facilkit.plans.storage import load_plan, parse_plan
+from facilkit.plans.storage import PlanError, load_plan, parse_plan
 from tests.test_export import EXAMPLES
 
 
@@ -42,8 +42,25 @@ def test_yaml_clock_values_read_as_written() -> None:
         "facilkit_plan: 1\ntitle: x\nstart: 14.10\nend: 16:00\nagenda:\n  - {title: Frokost, minutes: 30, at: 12.00}\n"
     )
     assert plan.start == "14.10" and plan.end == "16:00" and plan.agenda[0].at == "12.00"
-    plan, _ = parse_plan("facilkit_plan: 1\ntitle: x\nstart: 9\nlanguage: no\n")
-    assert plan.start == "9" and plan.language == "no"
+    plan, _ = parse_plan("facilkit_plan: 1\ntitle: no\nstart: 9\nlanguage: nb\n")
+    assert plan.start == "9" and plan.title == "no" and plan.language == "nb"
+
+
+@pytest.mark.parametrize("code", ["no", "NO", "dk", "xx"])
+def test_a_plan_language_that_is_not_one_gives_a_hint(code: str) -> None:
+    """``language: no`` is read as text, then refused: bokmål or nynorsk? (issue 10)."""
+    with pytest.raises(PlanError) as raised:
+        parse_plan(f"facilkit_plan: 1\ntitle: x\nlanguage: {code}\n", "p.yaml")
+    message = str(raised.value)
+    assert message.startswith("p.yaml:3:11:")
+    assert ("use nb (bokmål) or nn (nynorsk)" in message) == (code.lower() == "no")
+    assert "da, en, nb, nn, sv" in message or code.lower() == "no"
+
+
+@pytest.mark.parametrize("code", ["da", "en", "nb", "nn", "sv"])
+def test_every_plan_language_is_accepted(code: str) -> None:
+    plan, _ = parse_plan(f"facilkit_plan: 1\ntitle: x\nlanguage: {code}\n")
+    assert plan.language == code
 
 
 def item(minutes: int, **kwargs: object) -> AgendaItem:

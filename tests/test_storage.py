@@ -33,7 +33,7 @@ def locations(isolated_home: Path) -> Locations:
 
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     plan = new_plan("Møde: no, 14:15 & 'quotes' # hash")
-    plan.start, plan.end, plan.language = "14:15", "16.00", "no"
+    plan.start, plan.end, plan.language, plan.location = "14:15", "16.00", "nb", "no"
     plan.desired_outcomes = ["yes", "  leading"]
     plan.agenda = [
         AgendaItem(method="check-in", minutes=10, notes="line1\nline2"),

@@ -22,9 +22,13 @@ from facilkit import atomic
 from facilkit.atomic import check_writable_folder
 from facilkit.errors import FacilkitError, storage_error
 from facilkit.errors import PlanError as PlanError  # where callers have always found it
-from facilkit.paths import PLAN_SUFFIX, Locations, plan_files_in, plan_templates_dir
+from facilkit.i18n import plan_languages
+from facilkit.paths import PLAN_SUFFIX, Locations
 from facilkit.plans.clock import clock_text
-from facilkit.plans.model import FORMAT_VERSION, Plan, new_plan
+from facilkit.plans.model import FORMAT_VERSION, Plan
+from facilkit.plans.template import blank_plan as blank_plan
+from facilkit.plans.template import plan_from_template as plan_from_template
+from facilkit.plans.template import templates as templates
 from facilkit.problems import Problem
 from facilkit.typed import convert
 from facilkit.walk import scan_folder
@@ -115,6 +119,11 @@ def load_plan(path: Path) -> Plan:
     return plan
 
 
+def plan_from_document(document: Document) -> Plan:
+    """A plan from loaded YAML (a plan file, or a template in one language)."""
+    return _from_document(document)[0]
+
+
 def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     data = document.data
     if not isinstance(data, dict):
@@ -138,6 +147,14 @@ def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     if plan is None:
         assert problem is not None
         raise PlanError(problem.message, problem.path, problem.line, problem.column)
+    if plan.language not in plan_languages():
+        line, column = document.position(["language"])
+        hint = (
+            "'no' is not a language code here; use nb (bokmål) or nn (nynorsk)"
+            if plan.language.strip().lower() == "no"
+            else f"unknown language '{plan.language}'; use one of {', '.join(plan_languages())}"
+        )
+        raise PlanError(hint, document.path, line, column)
     return plan, []
 
 
@@ -222,30 +239,6 @@ def resolve_plan(name: str, locations: Locations) -> Path:
             return candidate
     known = ", ".join(f.path.stem for f in list_plans(locations)[:8]) or "none yet"
     raise PlanError(f"no plan '{name}' (plans in {folder}: {known})")
-
-
-def templates() -> dict[str, Path]:
-    """Shipped plan templates by name."""
-    return {path.stem: path for path in plan_files_in(plan_templates_dir())}
-
-
-def blank_plan(title: str, language: str) -> Plan:
-    """A new plan from the ``blank`` template (a 90-minute frame, the usual roles) in ``language``."""
-    if "blank" not in templates():
-        return new_plan(title, language)
-    plan = plan_from_template("blank", title)
-    plan.language = language
-    return plan
-
-
-def plan_from_template(name: str, title: str) -> Plan:
-    """A new plan from a shipped template, with the given title."""
-    available = templates()
-    if name not in available:
-        raise PlanError(f"no template '{name}'; choose one of {', '.join(available)}")
-    plan = load_plan(available[name])
-    plan.title = title
-    return plan
 
 
 # --- fingerprints: noticing a plan file that changed on disk --------------------------

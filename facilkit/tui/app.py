@@ -290,19 +290,20 @@ class FacilkitApp(App[None]):
 
     def open_new_plan(self) -> None:
         """A blank plan in the interface's language, with the blank template's time frame."""
-        from facilkit.plans.storage import blank_plan
+        from facilkit.plans.template import blank_plan
 
         self.open_plan(blank_plan(t("wiz.new_title", self.lang), self.lang), None, dirty=True)
 
     def choose_template(self) -> None:
-        from facilkit.plans.storage import load_plan, plan_from_template, templates
+        from facilkit.plans.template import plan_from_template, template_title, templates
         from facilkit.tui.dialogs.basic import Pick
 
-        titles = {name: load_plan(path).title for name, path in templates().items()}
+        titles = {name: template_title(name, self.lang) for name in templates()}
 
         def chosen(name: str | None) -> None:
-            if name:
-                self.open_plan(plan_from_template(name, titles[name]), None, dirty=True)
+            if name:  # written in the interface's language
+                plan = plan_from_template(name, titles[name], self.lang)
+                self.open_plan(plan, None, dirty=True)
 
         self.push_screen(Pick(t("dlg.choose_template", self.lang), list(titles.items())), chosen)
 
