@@ -19,7 +19,7 @@ from facilkit.library.loader import (
     missing_related,
     search_path,
 )
-from facilkit.library.model import BUILTIN_LANGUAGES, Entry
+from facilkit.library.model import BUILTIN_LANGUAGES, OWN_MARK, Entry
 from facilkit.library.scaffold import new_method_file
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.library.validate import load_method
@@ -47,7 +47,7 @@ def print_problems(library: Library, notices: bool = True) -> None:
 
 def cmd_methods_list(args: argparse.Namespace) -> int:
     library = library_for(args)
-    print_problems(library, notices=False)
+    print_problems(library)  # the override notices too: they name both files
     filters = Filters(query=args.search, category=args.category, process=args.process)
     entries = SearchIndex(library).filter(filters)
     if args.json:
@@ -71,7 +71,7 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
     width = max((len(entry.id) for entry in entries), default=0)
     for entry in entries:
         method = entry.head
-        mark = "*" if entry.origin == "user" else " "
+        mark = OWN_MARK if entry.origin == "user" else " "
         minutes = f"{method.duration.default:>3} min"
         name = clean_line(method.name_in(args.lang))
         category = clean_line(method.category)

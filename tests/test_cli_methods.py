@@ -122,7 +122,7 @@ def test_new_defaults_to_user_folder(
     code, out, _ = run(capsys, "methods", "new", "mine")
     assert code == 0 and out.strip() == str(isolated_home / "methods" / "mine.yaml")
     code, out, _ = run(capsys, "methods", "list")
-    assert "* mine" in out
+    assert "+ mine" in out
 
 
 def test_broken_user_file_is_reported_and_rest_lists(

@@ -186,6 +186,9 @@ class Method(MethodHead, forbid_unknown_fields=True, frozen=True, kw_only=True):
 
 _method_decoder = msgspec.msgpack.Decoder(Method)
 
+OWN_MARK = "+"
+"""Marks a user's own method (overriding a built-in or not) in every listing, CLI and TUI."""
+
 
 class Entry:
     """A method as found on the search path: where it came from and what it overrides.

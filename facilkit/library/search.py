@@ -4,16 +4,26 @@ Each entry's searchable text is lowercased once and kept, so a keystroke
 costs one substring test per method (a few milliseconds at 10,000). When the
 new query only extends the last one (the user typed on), only the last matches
 are tested again. Fuzzy matching is deliberately avoided: it is slow and
-explodes on long texts.
+explodes on long texts. Matches are ranked: a word found in the name counts
+more than one in the tags, which counts more than one in the summary; equal
+ranks keep the library's (alphabetical) order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress
 
 from facilkit.library.model import Entry, Text
+
+_PROCESSES_SHOWN = {
+    "open": ("open", "both"),
+    "close": ("close", "both"),
+    "both": ("both",),
+    "none": ("none",),
+}
+"""A method that both opens and closes serves either; "neither" means neither."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,9 @@ class SearchIndex:
         if sort_lang is not None:  # people look for names, so the UI lists them alphabetically
             self.entries.sort(key=lambda entry: entry.head.name_in(sort_lang).casefold())
         self._haystacks: list[str] | None = None
+        self._names: list[str] = []
+        self._tags: list[str] = []
+        """Lowercased names and tags alone, to rank the matches."""
         self._last: tuple[list[str], list[int]] = ([], [])
         """The last query's words and the indexes they matched."""
         if prepare:
@@ -52,16 +65,12 @@ class SearchIndex:
     def prepare(self) -> list[str]:
         """Each entry's search text, lowercased; built once, safe to call from a worker thread."""
         if self._haystacks is None:
+            names = [_all_languages(entry.head.name).casefold() for entry in self.entries]
+            tags = [" ".join(entry.head.tags).casefold() for entry in self.entries]
+            self._names, self._tags = names, tags
             self._haystacks = [
-                " ".join(
-                    (
-                        entry.id,
-                        _all_languages(entry.head.name),
-                        _all_languages(entry.head.summary),
-                        " ".join(entry.head.tags),
-                    )
-                ).casefold()
-                for entry in self.entries
+                " ".join((entry.id, name, _all_languages(entry.head.summary).casefold(), tag))
+                for entry, name, tag in zip(self.entries, names, tags, strict=True)
             ]
         return self._haystacks
 
@@ -69,11 +78,12 @@ class SearchIndex:
         return sorted({entry.head.category for entry in self.entries})
 
     def filter(self, filters: Filters) -> list[Entry]:
-        """Entries matching every filter, in library order."""
+        """Entries matching every filter: best match first when searching, else library order."""
         words = filters.query.casefold().split()
         candidates = self.entries
         if words:
-            candidates = [self.entries[i] for i in self._text_matches(words)]
+            hits = self._text_matches(words)
+            candidates = [self.entries[i] for i in sorted(hits, key=self._ranker(words))]
         if filters == Filters(query=filters.query):
             return list(candidates)
         return [entry for entry in candidates if _facets_match(entry, filters)]
@@ -98,12 +108,21 @@ class SearchIndex:
         self._last = (words, hits)
         return hits
 
+    def _ranker(self, words: list[str]) -> Callable[[int], int]:
+        """How well entry ``i`` matches: per word 0 in the name, 1 in the tags, 2 elsewhere."""
+        names, tags = self._names, self._tags
+
+        def rank(i: int) -> int:
+            return sum(0 if w in names[i] else 1 if w in tags[i] else 2 for w in words)
+
+        return rank
+
 
 def _facets_match(entry: Entry, filters: Filters) -> bool:
     method = entry.head
     if filters.category and method.category != filters.category:
         return False
-    if filters.process and method.process not in (filters.process, "both"):
+    if filters.process and method.process not in _PROCESSES_SHOWN[filters.process]:
         return False
     if filters.fits_minutes is not None and method.duration.min > filters.fits_minutes:
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,8 +24,31 @@ from facilkit.tui.widgets.title_bar import TitleBar
 from facilkit.tui.widgets.virtual import StatusText
 
 PROCESSES = ("open", "close", "both", "none")
+PROCESS_LABELS = {
+    "open": "lib.process_open",
+    "close": "lib.process_close",
+    "both": "lib.process_both",
+    "none": "lib.process_none",
+}
+"""Short forms for the filter, so "Process: neither" fits one line at 80 columns."""
 PREFETCH_DELAY = 0.15
 """Seconds after a cursor move before the neighbouring cards are rendered."""
+
+
+class NumberField(LiveInput):
+    """A number filter whose label stays in its border; ``/`` still reaches the search.
+
+    An Input takes every printable key for itself (here refusing the slash), so
+    the screen's ``/`` binding is never asked; the field hands it on instead.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "/":
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(self.screen.query_one("#search"))
+            return
+        await super()._on_key(event)
 
 
 class LibraryScreen(FacilScreen):
@@ -51,23 +75,19 @@ class LibraryScreen(FacilScreen):
     def compose_body(self) -> ComposeResult:
         lang, changed = self.lang, self.filters_changed
         yield TitleBar()
-        yield LiveInput(on_edit=changed, placeholder=t("lib.search", lang), id="search")
+        with Horizontal(id="search-row"):
+            yield LiveInput(on_edit=changed, placeholder=t("lib.search", lang), id="search")
+            for field, label in (("fits", "lib.fits"), ("participants", "lib.participants")):
+                number = NumberField(on_edit=changed, id=field, type="integer", max_length=4)
+                number.border_title = t(label, lang)
+                yield number
         with Horizontal(id="filters"):
             all_label = t("lib.all", lang)
             yield Cycle(t("lib.category", lang), all_label, [], on_change=changed, id="category")
-            processes = [(t(f"process.{p}", lang), p) for p in PROCESSES]
+            processes = [(t(PROCESS_LABELS[p], lang), p) for p in PROCESSES]
             yield Cycle(
                 t("lib.process", lang), all_label, processes, on_change=changed, id="process"
             )
-            for field, placeholder in (("fits", "lib.fits"), ("participants", "lib.participants")):
-                yield LiveInput(
-                    on_edit=changed,
-                    placeholder=t(placeholder, lang),
-                    id=field,
-                    type="integer",
-                    max_length=4,
-                    compact=True,
-                )
         with Horizontal(id="library-body"):
             with Vertical(id="list-pane"):
                 yield MethodList(lang, on_highlight=self.show_card, id="methods")
@@ -76,7 +96,27 @@ class LibraryScreen(FacilScreen):
         yield KeyBar()
 
     AUTO_FOCUS = "#methods"
-    """Focus starts on the list: moving it there after mounting costs a restyle and a frame."""
+    """Focus starts on the list, and any letter without a key of its own starts a search.
+
+    So a newcomer who types finds the letters in the search box (its placeholder
+    says so), one who presses the arrows sees each card at once, and Enter and
+    ``a`` work on the highlighted method without first leaving a text field.
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key no binding claims goes into the search box, which takes focus."""
+        if not event.is_printable or event.character is None or event.character.isspace():
+            return
+        focused = self.focused
+        if isinstance(focused, Input) or event.key in self.active_bindings:
+            return
+        search = self.query_one("#search", Input)
+        # at once, not through focus(): the next key of a fast typist must land in it too,
+        # and the key goes through the box's queue, ahead of that next key
+        self.set_focus(search)
+        search.post_message(events.Key(event.key, event.character))
+        event.stop()
+        event.prevent_default()
 
     def on_mount(self) -> None:
         self.library_changed()
@@ -176,8 +216,8 @@ class LibraryScreen(FacilScreen):
         self.facil.show_problems()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Adding to the agenda needs a plan open behind the library."""
-        return not (action == "add_to_agenda" and self.facil.plan_screen is None)
+        """``p`` only means something when there are problems; otherwise it starts a search."""
+        return not (action == "problems" and not self.facil.library.problems)
 
     def action_next_variant(self) -> None:
         """Show the card of the method's next variant, then the method as written again."""
@@ -191,7 +231,26 @@ class LibraryScreen(FacilScreen):
         card.show(entry, t("lib.no_match", self.lang), variant=following)
 
     def action_add_to_agenda(self) -> None:
-        """Add the method as its card shows it: as written, or the variant on show."""
+        """Add the method as its card shows it (as written, or the variant on show) to the
+        open plan, or offer to start a new plan with it."""
         card = self.query_one(MethodCard)
-        if card.entry is not None:
-            self.facil.add_method_to_plan(card.entry.id, card.variant)
+        entry, variant = card.entry, card.variant
+        if entry is None:
+            return
+        if self.facil.plan_screen is not None:
+            self.facil.add_method_to_plan(entry.id, variant)
+            return
+        from facilkit.tui.dialogs.basic import Choose
+
+        name = entry.head.name_in(self.lang)
+        question = t("lib.no_plan_open", self.lang, name=name)
+        answers = [("new", t("lib.start_plan", self.lang)), ("cancel", t("dlg.no", self.lang))]
+
+        def answered(answer: str | None) -> None:
+            if answer == "new":
+                self.app.pop_screen()
+                self.facil.open_new_plan()
+                # once the new plan's screen is mounted
+                self.app.call_after_refresh(self.facil.add_method_to_plan, entry.id, variant)
+
+        self.app.push_screen(Choose(question, answers), answered)

@@ -67,6 +67,7 @@ class Cycle(Widget, can_focus=True):
         self.refresh()
 
     def watch_index(self) -> None:
+        self.refresh(layout=True)  # the width follows the option's length
         if self.on_change is not None:
             self.on_change()
         self.post_message(self.Changed(self))

@@ -98,11 +98,10 @@ class MethodCard(ScrollView, can_focus=True):
                 shown = [v.id for v in method.variants].index(variant) + 1
                 hint = t("lib.variant_shown", self.lang, shown=shown, count=count)
             parts.append(Text(hint, style="italic"))
-        if entry.overrides:
-            parts.append(
-                Text(t("lib.origin_override", self.lang, path=entry.overrides), style="italic")
-            )
-        if entry.origin == "user":
+        if entry.overrides:  # the same notice as the CLI's: both files named
+            notice = t("lib.origin_override", self.lang, path=entry.path, builtin=entry.overrides)
+            parts.append(Text(notice, style="italic"))
+        elif entry.origin == "user":
             parts.append(Text(t("lib.origin_user", self.lang, path=entry.path), style="italic"))
         return text, Group(*parts)
 

@@ -13,15 +13,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from facilkit.library.model import Entry
+from facilkit.library.model import OWN_MARK, Entry
 from facilkit.tui.widgets.virtual import set_virtual_size
 
 
 def row_mark(entry: Entry) -> str:
-    """``↺`` overrides a built-in, ``+`` is the user's own, blank is built-in."""
-    if entry.overrides:
-        return "↺"
-    return "+" if entry.origin == "user" else " "
+    """``+`` is the user's own (the CLI's mark too), blank is built-in; see ``OWN_MARK``."""
+    return OWN_MARK if entry.origin == "user" else " "
 
 
 class MethodList(ScrollView, can_focus=True):
@@ -33,8 +31,8 @@ class MethodList(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("down,j", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("up", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="list.down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("home", "jump(0)", "First", show=False, id="list.first"),
