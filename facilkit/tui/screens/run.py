@@ -163,7 +163,8 @@ class RunScreen(FacilScreen):
         projection = project(run, now)
         self._set(
             "run-header",
-            f"{run.state.contract.title}  ·  " + run_text.header_line(run, projection, now, lang),
+            # the times first: a long title is what the screen's edge cuts, never the status
+            run_text.header_line(run, projection, now, lang) + f"  ·  {run.state.contract.title}",
         )
         if self.shown_version != run.version:  # the item's text changes only with a command
             self.shown_version = run.version
