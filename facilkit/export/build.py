@@ -177,21 +177,23 @@ def _rotation(slot: Slot, rotation: Rotation, lang: str) -> list[Block]:
         )
         names = (word("card.station", lang), word("theme", lang), word("question", lang))
         blocks.append(Table(names, legend, (10, 30, 60), "rll"))
-    groups = [f"{t('group', lang)} {g}" for g in range(1, rotation.groups + 1)]
+    columns = max(rotation.groups, 1)  # a plan may say 0 groups; the table keeps its shape
+    groups = [f"{t('group', lang)} {g}" for g in range(1, columns + 1)]
     header = (t("round", lang), t("time", lang), *groups)
     rows: list[tuple[Cell, ...]] = []
     for block in slot.rounds:
         clock = Cell(span(block.start, block.end))
         if block.kind == "round":
             stations = [Cell(station_label(rotation, s, lang)) for s in block.stations]
+            stations += [Cell("")] * (columns - len(stations))
             rows.append((Cell(str(block.number)), clock, *stations))
         else:
             label = t("break", lang) if block.kind == "break" else word("walk_round", lang)
-            blanks = [Cell("")] * (rotation.groups - 1)
+            blanks = [Cell("")] * (columns - 1)
             rows.append((Cell(""), clock, Cell(label, "em"), *blanks))
-    share = max(1, 79 // max(rotation.groups, 1))
-    widths = (7, 14, *[share] * rotation.groups)
-    blocks.append(Table(header, tuple(rows), widths, "rl" + "l" * rotation.groups, nowrap=(1,)))
+    share = max(1, 79 // columns)
+    widths = (7, 14, *[share] * columns)
+    blocks.append(Table(header, tuple(rows), widths, "rl" + "l" * columns, nowrap=(1,)))
     return blocks
 
 

@@ -39,6 +39,20 @@ class Table:
     nowrap: tuple[int, ...] = ()
     """Columns that must not wrap (clock ranges such as 13:00–13:10)."""
 
+    def __post_init__(self) -> None:
+        """Every row, the widths and the alignment get exactly one entry per header cell.
+
+        A plan can hold anything (a rotation of 0 or -3 groups); no export format
+        may get a table with ragged rows from it.
+        """
+        columns = len(self.header)
+        rows = tuple((*row, *[Cell("")] * (columns - len(row)))[:columns] for row in self.rows)
+        widths = (*self.widths, *[1] * (columns - len(self.widths)))[:columns]
+        align = (self.align + "l" * columns)[:columns] if self.align else ""
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "widths", widths)
+        object.__setattr__(self, "align", align)
+
 
 @dataclass(frozen=True)
 class Heading:

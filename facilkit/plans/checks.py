@@ -14,7 +14,14 @@ from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.clock import ClockError, format_clock, parse_clock
 from facilkit.plans.model import Plan
-from facilkit.plans.schedule import Schedule, Slot, rotation_minutes, schedule, slot_title
+from facilkit.plans.schedule import (
+    Schedule,
+    Slot,
+    rotation_minutes,
+    safe_clock,
+    schedule,
+    slot_title,
+)
 
 Severity = Literal["error", "warning", "hint"]
 MAX_WITHOUT_BREAK = 90
@@ -38,7 +45,8 @@ def check_plan(plan: Plan, library: Library, lang: str = "en") -> list[Finding]:
     plan_schedule = schedule(plan, library)
     findings = [
         *_clock_fields(plan),
-        *_frame(plan_schedule),
+        *_impossible(plan, plan_schedule, lang),
+        *_frame(plan_schedule, plan),
         *_items(plan_schedule, plan, lang),
         *_variants(plan, library, lang),
         *_flow(plan_schedule, lang),
@@ -63,9 +71,45 @@ def _clock_fields(plan: Plan) -> list[Finding]:
     return found
 
 
-def _frame(plan_schedule: Schedule) -> list[Finding]:
+def _impossible(plan: Plan, plan_schedule: Schedule, lang: str) -> list[Finding]:
+    """Plans no meeting can follow: negative minutes, times before the start, empty rotations."""
+    found = []
+    start = safe_clock(plan.start, None)
+    end = safe_clock(plan.end, None)
+    if start is not None and end is not None and end < start and not plan.past_midnight:
+        params: dict[str, object] = {"start": format_clock(start), "end": format_clock(end)}
+        found.append(Finding("error", "end_before_start", None, params))
+    for slot in plan_schedule.slots:
+        item, name = slot.item, slot_title(slot, lang)
+        base: dict[str, object] = {"number": slot.index + 1, "name": name}
+        pinned = safe_clock(item.at or "", None)
+        if pinned is not None and start is not None and pinned < start and not plan.past_midnight:
+            params = {**base, "at": format_clock(pinned), "start": format_clock(start)}
+            found.append(Finding("error", "pinned_before_start", slot.index, params))
+        rotation = item.rotation
+        values = [("minutes", item.minutes)]
+        if rotation is not None:
+            values += [
+                ("round_minutes", rotation.round_minutes),
+                ("move_minutes", rotation.move_minutes),
+                ("finale_minutes", rotation.finale_minutes),
+                *(("breaks: minutes", pause.minutes) for pause in rotation.breaks),
+            ]
+            if rotation.groups <= 0 or rotation.stations <= 0:
+                params = {**base, "groups": rotation.groups, "stations": rotation.stations}
+                found.append(Finding("error", "rotation_empty", slot.index, params))
+        for field_name, value in values:
+            if value is not None and value < 0:
+                params = {**base, "field": field_name, "minutes": value}
+                found.append(Finding("error", "negative_minutes", slot.index, params))
+    return found
+
+
+def _frame(plan_schedule: Schedule, plan: Plan) -> list[Finding]:
     if plan_schedule.frame_end is None:
         return [Finding("hint", "no_end")]
+    if plan_schedule.frame_end >= 24 * 60 and not plan.past_midnight:
+        return []  # the end is before the start: reported as such, not as minutes of slack
     params = {
         "frame": format_clock(plan_schedule.frame_end),
         "end": format_clock(plan_schedule.end),

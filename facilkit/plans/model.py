@@ -90,6 +90,9 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     follow_up: str = ""
     timezone: str | None = None
     """IANA time zone of the meeting (Europe/Oslo, Europe/Stockholm); default Copenhagen."""
+    past_midnight: bool | None = None
+    """True when the meeting runs past midnight: an end or a pinned time before the
+    start is then the next day. Otherwise such a time is an error in the plan check."""
 
 
 DEFAULT_TIMEZONE = "Europe/Copenhagen"

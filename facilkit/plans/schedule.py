@@ -142,9 +142,9 @@ def schedule(plan: Plan, library: Library | None = None) -> Schedule:
         method = item_method(item, library) if library is not None else None
         slack = late = 0
         pinned = safe_clock(item.at or "", None)
+        if pinned is not None and pinned < start:  # the next day, or a mistake the check names
+            pinned = pinned + 24 * 60 if plan.past_midnight else None
         if pinned is not None:
-            if pinned < start:
-                pinned += 24 * 60
             if pinned >= clock:
                 slack, clock = pinned - clock, pinned
             else:
