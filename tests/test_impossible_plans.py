@@ -103,7 +103,7 @@ def table_rows(fmt: str, data: bytes) -> list[list[int]]:
     tables: list[list[int]] = []
     if fmt == "md":
         current: list[int] = []
-        for line in text.splitlines() + [""]:
+        for line in [*text.splitlines(), ""]:
             if line.startswith("|"):
                 cells = re.sub(r"\\\|", "", line).count("|") - 1
                 current.append(cells)
