@@ -22,8 +22,9 @@ from facilkit.library.loader import (
 from facilkit.library.model import BUILTIN_LANGUAGES, OWN_MARK, Entry
 from facilkit.library.scaffold import new_method_file
 from facilkit.library.search import Filters, SearchIndex
-from facilkit.library.validate import load_method
+from facilkit.library.validate import review_method
 from facilkit.paths import Locations, builtin_methods_dir
+from facilkit.problems import Problem
 from facilkit.safe_text import clean_line
 from facilkit.walk import scan_folder
 
@@ -124,31 +125,59 @@ def cmd_methods_validate(args: argparse.Namespace) -> int:
 
 
 def _validate_paths(paths: list[Path]) -> Library:
-    """Check named files and folders; ``related`` may point into the built-in library."""
+    """Check named files and folders; ``related`` may point into the built-in library.
+
+    A path means what it means in the shell: relative to the working folder,
+    ``.`` and ``..`` included (paths are compared resolved, never as typed).
+    """
     builtin = Folder(builtin_methods_dir(), "builtin")
     base = load_library([builtin])
     checked = Library()
-    for path in paths:
-        if path.is_file():
-            required = BUILTIN_LANGUAGES if path.resolve().parent == builtin.path.resolve() else ()
-            method, problems = load_method(path, required)
-            checked.problems += problems
-            if method is not None:
-                entry = Entry(method, str(path), "user")
-                checked.entries[method.id] = entry
-                context = Library(entries={**base.entries, method.id: entry})
-                checked.problems += [p for p in missing_related(context) if p.path == str(path)]
+    for typed in paths:
+        path = typed.resolve()
+        if path.is_file():  # read as typed, so its problems name it as typed
+            required = BUILTIN_LANGUAGES if path.parent == builtin.path.resolve() else ()
+            _review_file(typed, base, checked, required)
             continue
-        if path.resolve() == builtin.path.resolve():
+        if path == builtin.path.resolve():
             loaded = base
         else:
-            loaded = load_library([builtin, Folder(path, "user")])
-        prefix = str(path).rstrip("/") + "/"
-        checked.entries.update({e.id: e for e in loaded if e.path.startswith(prefix)})
-        checked.problems += [
-            p for p in loaded.problems if p.severity == "error" and p.path.startswith(prefix)
-        ]
+            loaded = load_library([builtin, Folder(typed, "user")])
+        inside = [entry for entry in loaded if Path(entry.path).resolve().is_relative_to(path)]
+        checked.entries.update({entry.id: entry for entry in inside})
+        broken: set[str] = set()
+        for problem in loaded.problems:
+            if problem.severity == "error" and Path(problem.path).resolve().is_relative_to(path):
+                checked.problems.append(problem)
+                broken.add(problem.path)
+        for broken_path in sorted(broken - {entry.path for entry in inside}):
+            # a file with errors is not in the library: look at its related ids too
+            checked.problems += [
+                p for p in _related_problems(Path(broken_path), loaded) if p not in checked.problems
+            ]
     return checked
+
+
+def _review_file(path: Path, base: Library, checked: Library, required: tuple[str, ...]) -> None:
+    """Every problem of one file, its ``related`` ids included, in one run."""
+    method, problems = review_method(path, required)
+    checked.problems += problems
+    if method is None:
+        return
+    entry = Entry(method, str(path), "user")
+    if not problems:
+        checked.entries[method.id] = entry
+    context = Library(entries={**base.entries, method.id: entry})
+    checked.problems += [p for p in missing_related(context) if p.path == str(path)]
+
+
+def _related_problems(path: Path, context: Library) -> list[Problem]:
+    method, _ = review_method(path)
+    if method is None:
+        return []
+    entry = Entry(method, str(path), "user")
+    library = Library(entries={**context.entries, method.id: entry})
+    return [p for p in missing_related(library) if p.path == str(path)]
 
 
 def cmd_methods_new(args: argparse.Namespace) -> int:

@@ -37,6 +37,10 @@ _AT = re.compile(r"\s*-\s*at `\$(?P<path>[^`]*)`$")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
+MAX_TYPE_PROBLEMS = 50
+"""A file this broken has been shown enough; the rest can wait for the next round."""
+
+
 def convert(document: Document, data: Any, struct: type[T]) -> tuple[T | None, Problem | None]:
     """``data`` as ``struct``, or None and the problem at its place in the file."""
     try:
@@ -45,14 +49,71 @@ def convert(document: Document, data: Any, struct: type[T]) -> tuple[T | None, P
         return None, type_problem(document, str(error), struct)
 
 
+def convert_all(document: Document, data: Any, struct: type[T]) -> tuple[T | None, list[Problem]]:
+    """Every type problem of ``data`` at once, and ``struct`` from what is left, if it can be.
+
+    msgspec stops at the first problem. Each found problem's field is left out and
+    the rest converted again, so a trainer sees every mistake in one run instead of
+    one per run. A field in a list leaves out the whole list (later items keep their
+    places in the file). When leaving a field out makes a required field missing,
+    nothing more can be said: that follow-on is not reported.
+    """
+    problems: list[Problem] = []
+    dropped: set[tuple[str | int, ...]] = set()
+    while len(problems) < MAX_TYPE_PROBLEMS:
+        try:
+            return msgspec.convert(data, struct), problems
+        except msgspec.ValidationError as error:
+            message = str(error)
+        keys = _error_keys(message)
+        missing = re.match(r"Object missing required field `([^`]+)`", message)
+        if missing and (*keys, missing.group(1)) in dropped:
+            break  # we left it out ourselves
+        problems.append(type_problem(document, message, struct))
+        unknown = re.match(r"Object contains unknown field `([^`]+)`", message)
+        path = [*keys, unknown.group(1)] if unknown else list(keys)
+        while path and not isinstance(path[-1], str):
+            path.pop()  # leave out the whole list, not one item of it
+        if missing or not path:
+            break
+        dropped.add(tuple(path))
+        smaller = _without(data, path)
+        if smaller == data:  # a place msgspec names but the data has no key for
+            break
+        data = smaller
+    return None, problems
+
+
+def _error_keys(message: str) -> list[str | int]:
+    match = _AT.search(message)
+    if not match:
+        return []
+    return [int(index) if index else name for name, index in _PART.findall(match.group("path"))]
+
+
+def _without(data: Any, path: list[str | int]) -> Any:
+    """A copy of ``data`` without the mapping key at ``path`` (only the path is copied)."""
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        copy = dict(data)
+        if not rest:
+            copy.pop(head, None)
+        elif head in copy:
+            copy[head] = _without(copy[head], rest)
+        return copy
+    if isinstance(data, list) and isinstance(head, int) and 0 <= head < len(data) and rest:
+        items = list(data)
+        items[head] = _without(items[head], rest)
+        return items
+    return data
+
+
 def type_problem(document: Document, message: str, root: type[msgspec.Struct]) -> Problem:
     """Rewrite a msgspec message for a person and place it on the right node."""
-    keys: list[str | int] = []
+    keys = _error_keys(message)
     match = _AT.search(message)
     if match:
         message = message[: match.start()]
-        for name, index in _PART.findall(match.group("path")):
-            keys.append(int(index) if index else name)
     unknown = re.match(r"Object contains unknown field `(.+)`", message)
     if unknown:
         line, column = document.key_position(keys, unknown.group(1))

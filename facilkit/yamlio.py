@@ -320,11 +320,19 @@ class _Builder:
             return [self.build(child, depth + 1) for child in node.value]
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
+        previous: tuple[yaml.Node, yaml.Node] | None = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(
                     key_node, "a key must be a plain word or text, not a list or mapping"
                 )
+            if (
+                getattr(node, "flow_style", False)
+                and _absent(value_node)
+                and key_node.tag == _PLAIN
+            ):
+                raise self.fail(key_node, _comma_in_braces(key_node.value, previous))
+            previous = (key_node, value_node)
             key = self.build(key_node, depth + 1)
             if key == "<<" and key_node.tag == _PLAIN:
                 raise self.fail(key_node, "merge keys (<<) are not allowed")
@@ -338,6 +346,30 @@ class _Builder:
         return result
 
 
+def _absent(node: yaml.Node) -> bool:
+    """A value left out (``{a: 1, b}``), not one written as empty."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.value == ""
+        and node.start_mark.index == node.end_mark.index
+    )
+
+
+def _comma_in_braces(word: str, before: tuple[yaml.Node, yaml.Node] | None) -> str:
+    """``{da: Papir, blyanter, en: Paper}``: the comma ended the text; say how to keep it."""
+    if before is not None and isinstance(before[1], yaml.ScalarNode) and before[1].value:
+        whole = f'{before[0].value}: "{before[1].value}, {word}"'
+        return (
+            f"a comma inside {{...}} ends the text, so '{word}' became a field of its own; "
+            f"put the whole text in quotes: {whole}"
+        )
+    return f"'{word}' has no value: a field inside {{...}} is written 'name: value'"
+
+
+_INDENT_HINT = (
+    "this line is indented wrongly: start every list item ('- ...') at the same column, "
+    "indented under its key, and line up a field with the fields beside it"
+)
 _HINTS = (
     ("found character '\\t'", "a tab is not allowed here; indent with spaces"),
     ("found undefined alias", "'*' starts an alias, which is not allowed; quote the text"),
@@ -345,6 +377,8 @@ _HINTS = (
     ("but found another document", "only one document per file; remove the extra '---'"),
     ("mapping values are not allowed", "a ':' inside text needs quotes around the text"),
     ("could not find expected ':'", "a line is missing ':' or is indented wrongly"),
+    ("did not find expected '-' indicator", _INDENT_HINT),
+    ("did not find expected key", _INDENT_HINT),
     (
         "found character that cannot start any token",
         "quote the text: it starts with a special character",

@@ -33,6 +33,7 @@ DEFERRED: dict[str, str] = {
     "facilkit.tui.screens.library": "a screen the user may never open",
     "facilkit.tui.screens.plan": "a screen the user may never open (and it imports the app back)",
     "facilkit.tui.dialogs.basic": "dialogs open on demand",
+    "facilkit.tui.dialogs.help": "the help screen opens on F1 or ?",
     "facilkit.crash": "the crash report is written only after a crash",
     "facilkit.errors": "the error family's words are needed only when something fails",
     "datetime": "the run report formats dates only when it is written",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from facilkit.library.model import LANGUAGES, Method, Step, Text, Variant
 from facilkit.problems import Problem
-from facilkit.typed import Keys, convert
+from facilkit.typed import Keys, convert_all
 from facilkit.yamlio import Document, YamlError, load_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -24,17 +24,37 @@ def load_method(
     path: Path, require_languages: tuple[str, ...] = ()
 ) -> tuple[Method | None, list[Problem]]:
     """Read and check one method file; the method is None when it has errors."""
+    method, problems = review_method(path, require_languages)
+    return (None if problems else method), problems
+
+
+def review_method(
+    path: Path, require_languages: tuple[str, ...] = ()
+) -> tuple[Method | None, list[Problem]]:
+    """Every problem of one method file, and the method as far as it could be read.
+
+    The method comes back even with problems (its broken fields left out), so
+    ``validate`` can check its ``related`` ids in the same run.
+    """
     try:
         document = load_file(path)
     except YamlError as error:
         return None, [Problem.from_error(error)]
-    return check_method(document, Path(path).stem, require_languages)
+    return _review(document, Path(path).stem, require_languages)
 
 
 def check_method(
     document: Document, expected_id: str | None, require_languages: tuple[str, ...] = ()
 ) -> tuple[Method | None, list[Problem]]:
     """Validate loaded data; ``expected_id`` is the file name without ``.yaml``."""
+    method, problems = _review(document, expected_id, require_languages)
+    return (None if problems else method), problems
+
+
+def _review(
+    document: Document, expected_id: str | None, require_languages: tuple[str, ...]
+) -> tuple[Method | None, list[Problem]]:
+    """Type problems, then the rules on whatever the types left readable: all in one pass."""
 
     def problem(keys: Keys, message: str) -> Problem:
         line, column = document.position(keys)
@@ -42,11 +62,11 @@ def check_method(
 
     if not isinstance(document.data, dict):
         return None, [problem((), "a method file must be a mapping of fields (id:, name:, ...)")]
-    method, type_problem = convert(document, document.data, Method)
+    method, problems = convert_all(document, document.data, Method)
     if method is None:
-        return None, [type_problem] if type_problem else []
+        return None, problems
 
-    problems = [problem(keys, message) for keys, message in _rules(method, expected_id)]
+    problems += [problem(keys, message) for keys, message in _rules(method, expected_id)]
     language_problems = (
         []
         if _languages_fine(method, require_languages)
@@ -58,7 +78,7 @@ def check_method(
         else:
             line, column = document.key_position(keys, language)
             problems.append(Problem(document.path, line, column, message))
-    return (None if problems else method), problems
+    return method, problems
 
 
 def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]]:

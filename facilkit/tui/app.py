@@ -78,6 +78,9 @@ class FacilkitApp(App[None]):
     TITLE = "facilkit"
     COMMANDS = App.COMMANDS | {MethodCommands}
     BINDINGS = [
+        # F1 works everywhere, in a text field or a dialog too; ? wherever it is not text
+        Binding("f1", "help", "Help", priority=True, id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding(
             "ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette"
@@ -292,7 +295,8 @@ class FacilkitApp(App[None]):
         """A blank plan in the interface's language, with the blank template's time frame."""
         from facilkit.plans.template import blank_plan
 
-        self.open_plan(blank_plan(t("wiz.new_title", self.lang), self.lang), None, dirty=True)
+        # untouched, it holds nothing to lose: leaving it asks nothing until something is typed
+        self.open_plan(blank_plan(t("wiz.new_title", self.lang), self.lang), None)
 
     def choose_template(self) -> None:
         from facilkit.plans.template import plan_from_template, template_title, templates
@@ -401,6 +405,12 @@ class FacilkitApp(App[None]):
     def search_themes(self) -> None:
         """Textual's theme picker, with its prompt in the app's language."""
         self.push_screen(Palette(self.lang, "cmd.search_themes", providers=[ThemeProvider]))
+
+    def action_help(self) -> None:
+        """F1 or ``?``: what this screen is for and every key it takes (again: closes it)."""
+        from facilkit.tui.dialogs.help import open_help
+
+        open_help(self.screen)
 
     def action_help_quit(self) -> None:
         """ctrl+c copies; say how to quit, in the app's language (Textual says it in English)."""

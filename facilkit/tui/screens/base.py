@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from facilkit.i18n import t
@@ -50,12 +51,29 @@ class FacilScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.check_size(self.app.size.width, self.app.size.height)
 
+    focus_before_small: Widget | None = None
+    """What had focus when the window became too small: it gets it back when it grows."""
+
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        was_small = self.has_class("-too-small")
+        if small and not was_small:
+            self.focus_before_small = self.focused
         self.set_class(small, "-too-small")
         if small:
             message = t("app.too_small", self.lang, w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
             self.query_one("#too-small", Static).update(message)
+        elif was_small:  # hidden widgets lost focus; once shown, give it back
+            self.call_after_refresh(self.restore_focus)
+
+    def restore_focus(self) -> None:
+        before, self.focus_before_small = self.focus_before_small, None
+        if self.focused is not None:
+            return
+        if before is not None and before.is_attached and before.focusable:
+            self.set_focus(before)
+        else:
+            self.focus_next()
 
     def library_changed(self) -> None:
         """Called by the app when the library has (re)loaded."""

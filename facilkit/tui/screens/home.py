@@ -17,11 +17,16 @@ from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from facilkit.plans.storage import PlanFile
 
 
 class HomeScreen(FacilScreen):
     """Lists plans; new, open, duplicate, export and delete them."""
+
+    HELP_TOPIC = "home"
+    """The words of its help screen (F1): ``help.home``."""
 
     BINDINGS = [
         Binding("n", "new_plan", "New plan", id="home.new"),
@@ -70,10 +75,11 @@ class HomeScreen(FacilScreen):
         if self.left:  # back from another screen: a plan may be new or changed
             self.refresh_plans()
 
-    def refresh_plans(self) -> None:
-        """Re-read the plans folder and keep the cursor on the same plan if it is there."""
+    def refresh_plans(self, select: Path | None = None) -> None:
+        """Re-read the plans folder; the cursor goes to ``select``, else stays on its plan."""
         plans_list = self.query_one("#plans", OptionList)
         current = self.selected
+        wanted = select or (current.path if current else None)
         self.plans = []
         if self.facil.locations.plan_files():  # the YAML reader is imported only if needed
             from facilkit.plans.storage import list_plans
@@ -85,9 +91,7 @@ class HomeScreen(FacilScreen):
             return
         plans_list.add_options(Option(self.plan_row(p), id=str(p.path)) for p in self.plans)
         paths = [p.path for p in self.plans]
-        plans_list.highlighted = (
-            paths.index(current.path) if current and current.path in paths else 0
-        )
+        plans_list.highlighted = paths.index(wanted) if wanted in paths else 0
 
     @staticmethod
     def plan_row(plan_file: PlanFile) -> Text:
@@ -164,7 +168,7 @@ class HomeScreen(FacilScreen):
             self.facil.show_error(error)
             return
         self.notify(t("home.duplicated", self.lang, path=path.name), markup=False)
-        self.refresh_plans()
+        self.refresh_plans(select=path)  # so a following Delete hits the copy, not the original
 
     def action_export(self) -> None:
         from facilkit.errors import FacilkitError

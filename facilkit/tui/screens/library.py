@@ -58,6 +58,9 @@ class LibraryScreen(FacilScreen):
     posting messages, so a keystroke or cursor move shows its result in one frame.
     """
 
+    HELP_TOPIC = "library"
+    """The words of its help screen (F1): ``help.library``."""
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="library.back"),
         Binding("slash,ctrl+f", "focus_search", "Search", id="library.search"),

@@ -7,6 +7,7 @@ recomputed on each change, and a draft is autosaved every few seconds.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import msgspec
@@ -69,6 +70,9 @@ ADDED_NOTICE_SECONDS = 2.0
 
 class PlanScreen(FacilScreen):
     """Walks a key person through I DO ART for one plan."""
+
+    HELP_TOPIC = "plan"
+    """The words of its help screen (F1): ``help.plan``."""
 
     edits_plan = True
     BINDINGS = [
@@ -236,6 +240,7 @@ class PlanScreen(FacilScreen):
         widget_id = event.control.id or ""
         value = event.control.text if isinstance(event, TextArea.Changed) else event.value
         plan = self.plan
+        before = copy.copy(plan)  # a field filled in as it already was changes nothing
         match widget_id:
             case "f-intention":
                 plan.intention = str(value).strip()
@@ -265,7 +270,8 @@ class PlanScreen(FacilScreen):
                 plan.language = str(value)
             case _:
                 return
-        self.mark_changed()
+        if plan != before:
+            self.mark_changed()
 
     def collect_roles(self) -> dict[str, str]:
         roles = {

@@ -43,6 +43,9 @@ class Clock(Protocol):
 class RunScreen(FacilScreen):
     """Run one meeting from its first item to the closing, with the keyboard only."""
 
+    HELP_TOPIC = "run"
+    """The words of its help screen (F1): ``help.run``."""
+
     BINDINGS = [  # in the order the key bar shows them; the legend lists every key
         Binding("n,right", "next", "Next", id="run.run_next"),
         Binding("space", "pause", "Pause", id="run.run_pause"),

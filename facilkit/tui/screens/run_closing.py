@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 class ClosingScreen(Screen[None]):
     """Tick off the outcomes, write the agreements; ctrl+s saves them with the run."""
 
+    HELP_TOPIC = "run_closing"
+    """The words of its help screen (F1): ``help.run_closing``."""
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save the closing", priority=True, id="closing.run_save_closing"),
         Binding("escape", "back", "Back", id="closing.run_back"),

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 class RoomScreen(Screen[None]):
     """Large digits for the back of the room, kept in step with the run screen's clock."""
 
+    HELP_TOPIC = "run_room"
+    """The words of its help screen (F1): ``help.run_room``."""
+
     BINDINGS = [
         Binding("b,escape", "back", "Back", id="room.run_back"),
         Binding("n,right", "run('next')", "Next", show=False, id="room.run_next"),

@@ -13,6 +13,8 @@ from textual import events
 from textual.app import RenderResult
 from textual.widget import Widget
 
+from facilkit.i18n import t
+
 ICON = "⭘"
 
 
@@ -42,12 +44,23 @@ class TitleBar(Widget):
         if sub_title:
             line.append(" — ", "dim")
             line.append(sub_title, "dim")
-        room = self.size.width - 2 * (len(ICON) + 2)
+        hint = f"{self._help_hint()} "
+        side = max(len(ICON) + 2, len(hint))  # the same on both sides keeps the title centred
+        room = self.size.width - 2 * side
         line.truncate(max(room, 1), overflow="ellipsis")
         free = max(room - line.cell_len, 0)
-        return Text.assemble(f" {ICON} ", " " * (free // 2), line, no_wrap=True, end="")
+        left = f" {ICON} ".ljust(side)
+        middle = Text.assemble(" " * (free // 2), line, " " * (free - free // 2))
+        return Text.assemble(left, middle, (hint.rjust(side), "dim"), no_wrap=True, end="")
+
+    def _help_hint(self) -> str:
+        """ "F1 Help" on the right of every screen, so a newcomer finds the help."""
+        return t("app.help_hint", getattr(self.app, "lang", "en"))
 
     def on_click(self, event: events.Click) -> None:
         if event.x < len(ICON) + 2:
             event.stop()
             self.app.action_command_palette()
+        elif event.x >= self.size.width - len(self._help_hint()) - 1:
+            event.stop()
+            self.app.call_later(self.app.run_action, "help")
