@@ -30,6 +30,7 @@ from facilkit.run.clock import FakeClock, today_at
 from facilkit.run.items import contract_of, run_items
 from facilkit.run.machine import Run, new_run
 from facilkit.run.projection import project
+from facilkit.tui.compat import watch_frames
 
 ITEMS = 50
 ROUNDS = 5
@@ -106,13 +107,7 @@ async def measure(
         while screen_type is not None and not isinstance(app.screen, screen_type):
             await pilot.pause()
         await pilot.pause()
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            frames.append(time.perf_counter())
-            original(screen, renderable)
-
-        app._display = display  # type: ignore[method-assign]
+        watch_frames(app, lambda screen: frames.append(time.perf_counter()))
         ticks = []
         for value in range(TICKS):
             started = time.process_time()

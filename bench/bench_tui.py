@@ -60,6 +60,7 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
     """
     from facilkit.paths import Locations
     from facilkit.tui.app import GC_PAUSE_SECONDS, create_app
+    from facilkit.tui.compat import watch_frames
     from facilkit.tui.widgets.method_list import MethodList
 
     app = create_app(Locations(home=home, cache=home / "cache"), extra_folders=[folder], lang="en")
@@ -77,13 +78,8 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
         await app.workers.wait_for_complete()
         while not gc.isenabled():  # measure in the steady state: start-up pause over
             await pilot.pause(GC_PAUSE_SECONDS / 4)
-        original_display = app._display
-
-        def display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            frames.append(time.perf_counter())  # the frame is rendered by now
-            original_display(screen, renderable)
-
-        app._display = display  # type: ignore[method-assign]
+        # the frame is rendered by now
+        watch_frames(app, lambda screen: frames.append(time.perf_counter()))
         await pilot.press("m")
         await pilot.pause()
         screen = app.screen

@@ -4,7 +4,7 @@ Modes: ``minimal`` (R: one Static), ``facilkit`` (the real command: first frame,
 list and card usable).
 
 Both apps are timed the same way: a milestone is the moment the frame that shows
-it has been rendered and handed to the terminal (``App._display``), for R and for
+it has been rendered and handed to the terminal (``compat.watch_frames``), for R and for
 facilkit alike. ``settled`` is later: when Textual next runs its after-refresh
 callbacks, after any follow-up layout passes that change nothing on screen.
 """
@@ -27,14 +27,18 @@ def minimal() -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
+    from facilkit.tui.compat import watch_frames
+
     class Minimal(App[None]):
         def compose(self) -> ComposeResult:
             yield Static("R")
 
-        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            super()._display(screen, renderable)
-            if not hasattr(self, "drawn"):
-                self.drawn = True
+        def on_mount(self) -> None:
+            watch_frames(self, self.drawn)
+
+        def drawn(self, screen: object) -> None:
+            if not hasattr(self, "seen"):
+                self.seen = True
                 stamp("first_frame")
                 self.call_after_refresh(self.exit)
 
@@ -45,9 +49,9 @@ def facilkit(folder: str) -> None:
     """The real ``facilkit --library FOLDER`` command, headless, opening the library when loaded."""
     from facilkit import cli
     from facilkit.tui.app import FacilkitApp
+    from facilkit.tui.compat import watch_frames
 
     original_ready = FacilkitApp.library_ready
-    original_display = FacilkitApp._display
     original_run = FacilkitApp.run
     seen: set[str] = set()
 
@@ -56,8 +60,7 @@ def facilkit(folder: str) -> None:
             seen.add(label)
             stamp(label)
 
-    def display(self: FacilkitApp, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-        original_display(self, screen, renderable)  # type: ignore[arg-type]
+    def display(screen) -> None:  # type: ignore[no-untyped-def]
         if type(screen).__name__ == "HomeScreen":
             once("first_frame")
         elif type(screen).__name__ == "LibraryScreen":
@@ -81,8 +84,12 @@ def facilkit(folder: str) -> None:
         app.call_after_refresh(check_settled, app)
 
     FacilkitApp.library_ready = ready  # type: ignore[method-assign]
-    FacilkitApp._display = display  # type: ignore[method-assign,assignment]
-    FacilkitApp.run = lambda self, **_: original_run(self, headless=True)  # type: ignore[method-assign]
+
+    def run(self: FacilkitApp, **_: object) -> None:
+        watch_frames(self, display)
+        original_run(self, headless=True)  # type: ignore[arg-type]
+
+    FacilkitApp.run = run  # type: ignore[method-assign,assignment]
     cli.main(["--library", folder, "--lang", "en"])
 
 

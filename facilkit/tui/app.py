@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, InvalidThemeError, SystemCommand
@@ -31,6 +31,7 @@ from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations, plan_files_in
 from facilkit.plans.model import Plan
 from facilkit.tui.commands import MethodCommands
+from facilkit.tui.compat import CompatApp, key_bindings
 from facilkit.tui.palette import Palette
 from facilkit.tui.safe_display import install as install_safe_display
 from facilkit.tui.screens.base import FacilScreen
@@ -53,7 +54,7 @@ THEME = "textual-dark"
 
 def localize_bindings(node: DOMNode, lang: str) -> None:
     """Give every binding with an id the description of ``key.<name>`` in ``lang``."""
-    bindings = node._bindings.key_to_bindings
+    bindings = key_bindings(node)
     for key, found in bindings.items():
         if not any(binding.id for binding in found):
             continue  # Textual's own bindings: not listed in the key bar or the palette
@@ -71,7 +72,7 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
 install_safe_display()
 
 
-class FacilkitApp(App[None]):
+class FacilkitApp(CompatApp[None]):
     """Home, library and plan wizard; every path and folder comes from the factory."""
 
     CSS_PATH = "facilkit.tcss"
@@ -120,11 +121,10 @@ class FacilkitApp(App[None]):
         """The one way the TUI reports a failure: a notification that stays a while."""
         self.notify(error.text(self.lang), severity="error", markup=False, timeout=10)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def before_exception(self, error: Exception) -> None:
         """A bug: keep every open plan's draft, then let Textual end the app.
 
-        Textual (8.2.8) calls this private hook for any uncaught exception; the
-        traceback it would print goes to the crash log instead (``cli.run_tui``).
+        The traceback Textual would print goes to the crash log instead (``cli.run_tui``).
         """
         if self.crashed is None:
             self.crashed = error
@@ -134,12 +134,10 @@ class FacilkitApp(App[None]):
                     with contextlib.suppress(Exception):
                         screen.draft_dirty = True
                         screen.autosave()
-        super()._handle_exception(error)
 
-    def _print_error_renderables(self) -> None:
+    def print_error_report(self) -> bool:
         """The crash log holds the traceback; the terminal gets one line (``cli.run_tui``)."""
-        if self.crashed is None:
-            super()._print_error_renderables()
+        return self.crashed is None
 
     # --- start-up -----------------------------------------------------------
 
@@ -175,21 +173,13 @@ class FacilkitApp(App[None]):
         # after the first frame, so the worker does not compete with it for the GIL
         self.call_after_refresh(self.load_library_in_background)
 
-    def _register(
-        self,
-        parent: DOMNode,
-        *widgets: Widget,
-        before: int | None = None,
-        after: int | None = None,
-        cache: dict[Any, Any] | None = None,
-    ) -> list[Widget]:
+    def before_register(self, widgets: Iterable[Widget]) -> None:
         """Every screen, dialog and widget says its keys in the app's language.
 
-        Textual registers each node here once, before it handles any key.
+        Textual registers each node once, before it handles any key.
         """
         for widget in widgets:
             localize_bindings(widget, self.lang)
-        return super()._register(parent, *widgets, before=before, after=after, cache=cache)
 
     @cached_property
     def drafts(self) -> Drafts:

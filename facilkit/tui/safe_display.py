@@ -9,26 +9,19 @@ characters as visible stand-ins, in one place, instead of wrapping each of the
 many calls that put a plan title or a method name on screen. Each stand-in is
 one character, so the styled spans Textual keeps by offset stay right.
 
-Checked against Textual 8.2.8 and Rich 14 (``textual.content._CONTROL_STRIP_TRANSLATE``,
-``rich.control._CONTROL_STRIP_TRANSLATE``, both bound as default arguments when
-their modules load, so they are changed in place). ``tests/test_safe_text.py``
-fails loudly if either table moves.
+The two tables are private to Textual and Rich: :func:`facilkit.tui.compat.control_strip_tables`
+reaches them, and ``tests/test_safe_text.py`` and ``tests/test_compat.py`` fail loudly if
+either moves.
 """
 
 from __future__ import annotations
 
-import rich.control
-import textual.content
-
 from facilkit.safe_text import VISIBLE
+from facilkit.tui.compat import control_strip_tables
 
 
 def install() -> None:
     """Make Textual and Rich show control characters instead of sending them (idempotent)."""
-    tables: tuple[dict[int, str | None], ...] = (
-        textual.content._CONTROL_STRIP_TRANSLATE,  # type: ignore[assignment]
-        rich.control._CONTROL_STRIP_TRANSLATE,
-    )
-    for table in tables:
+    for table in control_strip_tables():
         for code, shown in VISIBLE.items():
             table.setdefault(code, shown)

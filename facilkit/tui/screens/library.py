@@ -8,6 +8,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -42,20 +43,18 @@ class NumberField(LiveInput):
     the screen's ``/`` binding is never asked; the field hands it on instead.
     """
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:  # runs before Input's own key handler
         if event.character == "/":
             event.stop()
             event.prevent_default()
             self.screen.set_focus(self.screen.query_one("#search"))
-            return
-        await super()._on_key(event)
 
 
 class LibraryScreen(FacilScreen):
     """Every method in a virtual list beside the selected method's card.
 
-    The filter fields and the list call this screen back directly instead of
-    posting messages, so a keystroke or cursor move shows its result in one frame.
+    The filter fields and the list send their messages in the frame that caused
+    them (``live_message``; why, and what it buys: widgets/live.py).
     """
 
     HELP_TOPIC = "library"
@@ -70,30 +69,26 @@ class LibraryScreen(FacilScreen):
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
     ]
 
-    filters_paused = False
-    """True while several filter fields change at once (clearing them)."""
     prefetch_timer: Timer | None = None
     """The pending prefetch of the cards around the cursor."""
 
     def compose_body(self) -> ComposeResult:
-        lang, changed = self.lang, self.filters_changed
+        lang = self.lang
         yield TitleBar()
         with Horizontal(id="search-row"):
-            yield LiveInput(on_edit=changed, placeholder=t("lib.search", lang), id="search")
+            yield LiveInput(placeholder=t("lib.search", lang), id="search")
             for field, label in (("fits", "lib.fits"), ("participants", "lib.participants")):
-                number = NumberField(on_edit=changed, id=field, type="integer", max_length=4)
+                number = NumberField(id=field, type="integer", max_length=4)
                 number.border_title = t(label, lang)
                 yield number
         with Horizontal(id="filters"):
             all_label = t("lib.all", lang)
-            yield Cycle(t("lib.category", lang), all_label, [], on_change=changed, id="category")
+            yield Cycle(t("lib.category", lang), all_label, [], id="category")
             processes = [(t(PROCESS_LABELS[p], lang), p) for p in PROCESSES]
-            yield Cycle(
-                t("lib.process", lang), all_label, processes, on_change=changed, id="process"
-            )
+            yield Cycle(t("lib.process", lang), all_label, processes, id="process")
         with Horizontal(id="library-body"):
             with Vertical(id="list-pane"):
-                yield MethodList(lang, on_highlight=self.show_card, id="methods")
+                yield MethodList(lang, id="methods")
                 yield StatusText(id="list-status")
             yield MethodCard(lang, names_of=self.method_names, id="card")
         yield KeyBar()
@@ -162,8 +157,11 @@ class LibraryScreen(FacilScreen):
         if not entries:
             self.query_one(MethodCard).show(None, empty)
 
-    def filters_changed(self) -> None:
-        if self.is_mounted and not self.filters_paused:
+    def live_message(self, message: Message) -> None:
+        """A filter changed or the cursor moved: answer in the same frame (widgets/live.py)."""
+        if isinstance(message, MethodList.Highlighted):
+            self.show_card(message.entry)
+        elif isinstance(message, Input.Changed | Cycle.Changed) and self.is_mounted:
             self.apply_filters()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -205,14 +203,11 @@ class LibraryScreen(FacilScreen):
         self.query_one("#search", Input).focus()
 
     def action_clear_filters(self) -> None:
-        self.filters_paused = True
-        try:
+        with self.prevent(Input.Changed, Cycle.Changed):  # one filter pass, not five
             for widget_id in ("#search", "#fits", "#participants"):
                 self.query_one(widget_id, Input).value = ""
             for widget_id in ("#category", "#process"):
                 self.query_one(widget_id, Cycle).value = None
-        finally:
-            self.filters_paused = False
         self.apply_filters()
 
     def action_problems(self) -> None:

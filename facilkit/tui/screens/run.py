@@ -23,6 +23,7 @@ from facilkit.run.log import save_run
 from facilkit.run.machine import Run
 from facilkit.run.projection import Projection, project, warning_level
 from facilkit.run.rotation import rotation_now
+from facilkit.tui.compat import key_bindings
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.key_bar import KeyBar
@@ -114,7 +115,7 @@ class RunScreen(FacilScreen):
         """Every run key with its (translated) description: the key bar has room for a few."""
         keys: dict[str, list[str]] = {}
         descriptions: dict[str, str] = {}
-        for found in self._bindings.key_to_bindings.values():
+        for found in key_bindings(self).values():
             for binding in found:
                 if not (binding.id or "").startswith("run."):
                     continue

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -11,12 +9,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from facilkit.tui.widgets.live import deliver_now
+
 
 class Cycle(Widget, can_focus=True):
     """Shows ``label: option``; enter, space, → and click step forward, ← steps back.
 
     The first option is "all" (value None), so a filter can always be switched off.
-    ``on_change`` is called at once (same frame), Changed is posted as well.
+    Every change sends ``Changed`` (in the same frame to a live screen, widgets/live.py).
     """
 
     BINDINGS = [
@@ -42,11 +42,9 @@ class Cycle(Widget, can_focus=True):
         all_label: str,
         options: list[tuple[str, str]],
         *,
-        on_change: Callable[[], None] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.on_change = on_change
         self.label = label
         self.options: list[tuple[str, str | None]] = [(all_label, None), *options]
 
@@ -68,9 +66,7 @@ class Cycle(Widget, can_focus=True):
 
     def watch_index(self) -> None:
         self.refresh(layout=True)  # the width follows the option's length
-        if self.on_change is not None:
-            self.on_change()
-        self.post_message(self.Changed(self))
+        deliver_now(self, self.Changed(self))
 
     def action_step(self, direction: int) -> None:
         self.index = (self.index + direction) % len(self.options)

@@ -1,30 +1,24 @@
-"""An Input that tells its owner about every edit at once, not through a message."""
+"""A filter field: its edits reach the screen in the keystroke's frame and cost no layout."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
 
+from facilkit.tui.widgets.live import deliver_now
+
 
 class LiveInput(Input):
-    """Calls ``on_edit`` inside the keystroke, so the field and what it filters share one frame.
+    """An Input whose ``Changed`` goes to a live screen at once (see widgets/live.py).
 
-    ``Input.Changed`` is posted and handled after the field's own frame has gone
-    out; the filtered list would then come one or two frames (17-33 ms) later.
-    Input also sets its virtual size (the text's width) on every edit, which
-    Textual treats as a reason to lay out the whole screen again; a one-line
-    field without a scrollbar only needs a repaint for that.
+    Input also posts ``Changed`` itself; a live screen leaves that one alone.
+    Input sets its virtual size (the text's width) on every edit, which Textual
+    treats as a reason to lay out the whole screen again; a one-line field
+    without a scrollbar only needs a repaint for that.
     """
 
     virtual_size = Reactive(Size(0, 0), layout=False, repaint=True)
 
-    def __init__(self, *, on_edit: Callable[[], None], **options: Any) -> None:
-        super().__init__(**options)
-        self.on_edit = on_edit
-
-    def watch_value(self) -> None:
-        self.on_edit()
+    def watch_value(self, value: str) -> None:
+        deliver_now(self, self.Changed(self, value))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -14,6 +12,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from facilkit.library.model import OWN_MARK, Entry
+from facilkit.tui.widgets.live import deliver_now
 from facilkit.tui.widgets.virtual import set_virtual_size
 
 
@@ -23,12 +22,7 @@ def row_mark(entry: Entry) -> str:
 
 
 class MethodList(ScrollView, can_focus=True):
-    """Methods one per line; calls ``on_highlight`` on cursor moves, posts Selected on enter or click.
-
-    ``on_highlight`` is called at once, not posted as a message: a message is
-    handled after the list's own frame has gone out, so whatever it changes (the
-    card) would reach the screen one or two frames (17-33 ms) later.
-    """
+    """Methods one per line; Highlighted on cursor moves (same frame, widgets/live.py), Selected on enter."""
 
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False, id="list.up"),
@@ -43,6 +37,13 @@ class MethodList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
+    class Highlighted(Message):
+        """The cursor is on ``entry`` (None: the list is empty)."""
+
+        def __init__(self, entry: Entry | None) -> None:
+            self.entry = entry
+            super().__init__()
+
     class Selected(Message):
         def __init__(self, entry: Entry) -> None:
             self.entry = entry
@@ -52,12 +53,10 @@ class MethodList(ScrollView, can_focus=True):
         self,
         lang: str,
         *,
-        on_highlight: Callable[[Entry | None], None] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.lang = lang
-        self.on_highlight = on_highlight
         self.entries: list[Entry] = []
 
     @property
@@ -81,8 +80,7 @@ class MethodList(ScrollView, can_focus=True):
             return
         self.scroll_to_region(Region(0, cursor, 1, 1), animate=False, immediate=True)
         self.refresh()
-        if self.on_highlight is not None:
-            self.on_highlight(self.current)
+        deliver_now(self, self.Highlighted(self.current))
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step

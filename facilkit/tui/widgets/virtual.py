@@ -11,6 +11,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
+from facilkit.tui.compat import update_scrollbars
+
 
 def set_virtual_size(view: ScrollView, size: Size) -> None:
     if size == view.virtual_size:
@@ -20,7 +22,7 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
         view.virtual_size = size  # the scrollbar appears or goes: lay out again
         return
     view.set_reactive(Widget.virtual_size, size)
-    view._scroll_update(size)
+    update_scrollbars(view, size)
     view.refresh()
 
 

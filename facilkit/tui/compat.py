@@ -1,0 +1,116 @@
+"""Every use of Textual's private API, in one place, checked against one Textual version.
+
+facilkit pins Textual (pyproject.toml) and reaches below its public API only
+here. Each item says what it buys; ``tests/test_compat.py`` checks that every
+name below still exists with the shape used here, and fails naming this file
+when a Textual upgrade changes one. After an upgrade: run that test, re-check
+each item against the new Textual source, then raise ``TEXTUAL_CHECKED``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic
+
+import rich.control
+import textual.content
+from textual.app import App, ReturnType
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.widget import Widget
+
+TEXTUAL_CHECKED = "8.2.8"
+"""The Textual version every item below was read against."""
+
+
+def key_bindings(node: DOMNode) -> dict[str, list[Binding]]:
+    """A node's own bindings by key, to give them translated descriptions in place.
+
+    ``DOMNode._bindings.key_to_bindings``: Textual has no public way to change a
+    binding's description after the class defines it.
+    """
+    return node._bindings.key_to_bindings
+
+
+def update_scrollbars(view: ScrollView, size: Size) -> None:
+    """Tell a scroll view its new virtual size without a layout pass of the whole screen.
+
+    ``ScrollView._scroll_update``: setting ``virtual_size`` lays out the screen
+    again, an extra frame on every filter keystroke (see widgets/virtual.py).
+    """
+    view._scroll_update(size)
+
+
+def is_prevented(node: MessagePump, message_type: type[Message]) -> bool:
+    """Whether ``message_type`` is inside a ``prevent()`` block where ``node`` runs.
+
+    ``MessagePump._is_prevented``: lets the one same-frame delivery
+    (widgets/live.py) honour ``prevent()`` exactly as a posted message does.
+    """
+    return node._is_prevented(message_type)
+
+
+def control_strip_tables() -> tuple[dict[int, str | None], ...]:
+    """The translation tables Textual's ``Content`` and Rich's ``Text`` strip controls with.
+
+    ``textual.content._CONTROL_STRIP_TRANSLATE`` and
+    ``rich.control._CONTROL_STRIP_TRANSLATE`` are bound as default arguments when
+    their modules load, so adding to them in place makes every widget show
+    control characters visibly (tui/safe_display.py).
+    """
+    return (
+        textual.content._CONTROL_STRIP_TRANSLATE,  # type: ignore[return-value]
+        rich.control._CONTROL_STRIP_TRANSLATE,
+    )
+
+
+def watch_frames(app: App[Any], seen: Callable[[Screen[Any]], None]) -> None:
+    """Call ``seen(screen)`` each time a frame has been rendered and goes to the terminal.
+
+    ``App._display``: the benchmarks time a key or a start to the frame it shows.
+    """
+    original = app._display
+
+    def display(screen: Screen[Any], renderable: Any) -> None:
+        original(screen, renderable)
+        seen(screen)
+
+    app._display = display  # type: ignore[method-assign]
+
+
+class CompatApp(App[ReturnType], Generic[ReturnType]):
+    """An App with public names for the three private hooks facilkit overrides."""
+
+    def before_register(self, widgets: Iterable[Widget]) -> None:
+        """Called for new widgets before they handle any key (``App._register``)."""
+
+    def before_exception(self, error: Exception) -> None:
+        """Called with an unhandled error before Textual shuts down (``App._handle_exception``)."""
+
+    def print_error_report(self) -> bool:
+        """Whether Textual prints its traceback on exit (``App._print_error_renderables``)."""
+        return True
+
+    def _register(
+        self,
+        parent: DOMNode,
+        *widgets: Widget,
+        before: int | None = None,
+        after: int | None = None,
+        cache: dict[Any, Any] | None = None,
+    ) -> list[Widget]:
+        self.before_register(widgets)
+        return super()._register(parent, *widgets, before=before, after=after, cache=cache)
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.before_exception(error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.print_error_report():
+            super()._print_error_renderables()
