@@ -264,3 +264,14 @@ async def test_the_next_card_is_ready_before_the_cursor_gets_there(tmp_path: Pat
         below, further = methods.entries[6], methods.entries[7]
         await wait_until(pilot, lambda: card.is_prepared(below), "the card below the cursor")
         assert not card.is_prepared(further)  # neighbours only: no work for rows far away
+
+
+async def test_slash_in_a_number_filter_goes_to_the_search(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = await open_library(pilot)
+        screen.query_one("#fits", Input).focus()
+        await pilot.press("1", "5", "slash")
+        await wait_until(pilot, lambda: app.focused is screen.query_one("#search"), "the search")
+        assert screen.query_one("#fits", Input).value == "15"
