@@ -150,7 +150,7 @@ async def rounds(plan_path: Path, home: Path) -> None:
         raw["key"].append(key_ms)
         raw["r_tick"].append(r_tick)
         raw["r_key"].append(r_key)
-        for old in (home / "plans").glob("*.runs/*.yaml"):
+        for old in (home / "plans").glob("*.runs/*.json"):
             old.unlink()
         ratios["tick"].append(tick_ms / r_tick if r_tick else float("nan"))
         ratios["key"].append(key_ms / r_key if r_key else float("nan"))

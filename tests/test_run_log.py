@@ -17,7 +17,7 @@ from facilkit.run.log import (
     load_run,
     new_run_path,
     run_paths,
-    run_to_yaml,
+    run_to_text,
     save_run,
     unfinished_run,
 )
@@ -39,10 +39,10 @@ def test_the_log_reads_back_exactly(tmp_path: Path) -> None:
     run.timeout(T0 + MIN)
     run.end_timeout(T0 + 2 * MIN, "We: keep to practice [not cases]\nno: 14:15")
     run.add(T0 + 3 * MIN)
-    path = tmp_path / "p.runs" / "run-001.yaml"
+    path = tmp_path / "p.runs" / "run-001.json"
     save_run(run.state, path)
     again = load_run(path)
-    assert run_to_yaml(again) == run_to_yaml(run.state)
+    assert run_to_text(again) == run_to_text(run.state)
     assert again.events[-2].note == "We: keep to practice [not cases]\nno: 14:15"
     assert again.items[2].pinned == 40
 
@@ -50,10 +50,10 @@ def test_the_log_reads_back_exactly(tmp_path: Path) -> None:
 def test_runs_are_numbered_beside_the_plan_and_not_listed_as_plans(tmp_path: Path) -> None:
     plan = tmp_path / "meeting.yaml"
     plan.write_text("facilkit_plan: 1\ntitle: x\n", encoding="utf-8")
-    assert new_run_path(plan) == tmp_path / "meeting.runs" / "run-001.yaml"
+    assert new_run_path(plan) == tmp_path / "meeting.runs" / "run-001.json"
     save_run(make_run(5).state, new_run_path(plan))
     save_run(make_run(5).state, new_run_path(plan))
-    assert [p.name for p in run_paths(plan)] == ["run-001.yaml", "run-002.yaml"]
+    assert [p.name for p in run_paths(plan)] == ["run-001.json", "run-002.json"]
     assert sorted(p.name for p in tmp_path.glob("*.yaml")) == ["meeting.yaml"]
 
 
@@ -72,18 +72,19 @@ def test_an_unfinished_run_is_offered_and_a_closed_one_is_not(tmp_path: Path) ->
 
 
 def test_a_broken_log_names_its_file_and_line(tmp_path: Path) -> None:
-    path = tmp_path / "run-001.yaml"
-    text = run_to_yaml(make_run(10).state).replace("minutes: 10", "minutes: ten")
+    path = tmp_path / "run-001.json"
+    text = run_to_text(make_run(10).state).replace('"minutes": 10', '"minutes": "ten"')
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(RunLogError) as caught:
+    with pytest.raises(RunLogError, match=r"run-001\.json:\d+:\d+: Expected `int`"):
         load_run(path)
-    message = str(caught.value)
-    assert str(path) in message and ":" in message.split(str(path))[1]
-    path.write_text("title: [unclosed\n", encoding="utf-8")
-    with pytest.raises(RunLogError):
+    path.write_text('{"facilkit_run": 1,\n "items": [\n', encoding="utf-8")
+    with pytest.raises(RunLogError, match=r"run-001\.json:3:1: "):
         load_run(path)
-    path.write_text("- a list\n", encoding="utf-8")
+    path.write_text("[1, 2]\n", encoding="utf-8")
     with pytest.raises(RunLogError, match="not a facilkit run log"):
+        load_run(path)
+    path.write_text('{"facilkit_run": 99}', encoding="utf-8")
+    with pytest.raises(RunLogError, match="newer facilkit"):
         load_run(path)
 
 
@@ -91,7 +92,7 @@ def test_a_broken_latest_log_is_not_offered_for_resume(tmp_path: Path) -> None:
     plan = tmp_path / "m.yaml"
     path = new_run_path(plan)
     path.parent.mkdir()
-    path.write_text("facilkit_run: [\n", encoding="utf-8")
+    path.write_text('{"facilkit_run": [', encoding="utf-8")
     assert unfinished_run(plan) is None
 
 

@@ -1,8 +1,10 @@
-"""The run log on disk: ``<plan>.runs/run-001.yaml`` beside the plan, one file per run.
+"""The run log on disk: ``<plan>.runs/run-001.json`` beside the plan, one file per run.
 
 Saved atomically after every change (the same writer as plans), so a crash or a
 kill leaves the last state whole, and ``facilkit run PLAN`` can offer to resume.
-The folder is not a plan file, so plan listings never show it.
+The folder is not a plan file, so plan listings never show it. The log is
+indented JSON: readable and diffable like the plans, and written in about 0.1 ms
+where the YAML writer took 16 ms for a 50-item run, which a key press would wait for.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ import msgspec
 from facilkit.errors import FacilkitError
 from facilkit.plans.storage import write_atomic
 from facilkit.run.machine import RUN_FORMAT, RunState
-from facilkit.typed import convert
-from facilkit.yamlio import YamlError, dump, load_file
 
-_RUN_FILE = re.compile(r"^run-(\d{3,})\.yaml$")
+_RUN_FILE = re.compile(r"^run-(\d{3,})\.json$")
+MAX_LOG_BYTES = 16 * 1024 * 1024
+_decoder = msgspec.json.Decoder(RunState)
 
 
 class RunLogError(FacilkitError):
@@ -49,55 +51,54 @@ def new_run_path(plan_path: Path) -> Path:
     """The file for the next run of a plan."""
     existing = run_paths(plan_path)
     number = run_number(existing[-1]) + 1 if existing else 1
-    return runs_folder(plan_path) / f"run-{number:03d}.yaml"
+    return runs_folder(plan_path) / f"run-{number:03d}.json"
 
 
-def run_to_yaml(state: RunState) -> str:
-    """The log as YAML (times as seconds since the epoch, to the millisecond)."""
-    data = msgspec.to_builtins(state)
-    return dump(_rounded(data))
-
-
-def _rounded(value: object) -> object:
-    if isinstance(value, float):
-        return round(value, 3)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
-    return value
-
-
-def _floats(value: object) -> object:
-    """The reader keeps how a number was written (a float subclass); the log wants plain floats."""
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, dict):
-        return {k: _floats(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_floats(v) for v in value]
-    return value
+def run_to_text(state: RunState) -> str:
+    """The log as indented JSON (times as seconds since the epoch)."""
+    return msgspec.json.format(msgspec.json.encode(state), indent=1).decode("utf-8") + "\n"
 
 
 def save_run(state: RunState, path: Path) -> None:
     """Write the log atomically: the old state or the new, never half of one."""
-    write_atomic(path, run_to_yaml(state))
+    write_atomic(path, run_to_text(state))
+
+
+def _place(raw: bytes, message: str) -> str:
+    """``line:column: message`` from msgspec's ``(byte N)`` or ``$.path``."""
+    found = re.search(r"\(byte (\d+)\)", message)
+    if "truncated" in message:  # cut off: the problem is at the end of the file
+        offset = len(raw)
+    elif found:
+        offset = int(found.group(1))
+        message = message[: found.start()].strip()
+    else:  # a wrong type: msgspec names the field ($.items[0].minutes) instead
+        return f"1:1: {message}"
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return f"{line}:{column}: {message}"
 
 
 def load_run(path: Path) -> RunState:
     """Read a run log; a broken or newer one raises RunLogError naming file, line and column."""
     try:
-        document = load_file(path)
-    except YamlError as error:
-        raise RunLogError(str(error)) from None
-    data = document.data
-    if not isinstance(data, dict) or not isinstance(data.get("facilkit_run"), int):
-        raise RunLogError(f"{path}:1:1: not a facilkit run log (it should start 'facilkit_run: 1')")
-    if data["facilkit_run"] > RUN_FORMAT:
+        if path.stat().st_size > MAX_LOG_BYTES:
+            raise RunLogError(f"{path}: too large for a run log; was it replaced by another file?")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RunLogError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        head = msgspec.json.decode(raw)
+    except msgspec.DecodeError as error:
+        raise RunLogError(f"{path}:{_place(raw, str(error))}") from None
+    if not isinstance(head, dict) or not isinstance(head.get("facilkit_run"), int):
+        raise RunLogError(f"{path}:1:1: not a facilkit run log (it should hold 'facilkit_run: 1')")
+    if head["facilkit_run"] > RUN_FORMAT:
         raise RunLogError(f"{path}: written by a newer facilkit; update facilkit to read it")
-    state, problem = convert(document, _floats(data), RunState)
-    if state is None:
-        raise RunLogError(f"{problem}")
+    try:
+        state = _decoder.decode(raw)
+    except msgspec.DecodeError as error:
+        raise RunLogError(f"{path}:{_place(raw, str(error))}") from None
     if len(state.records) != len(state.items):
         raise RunLogError(
             f"{path}: the log has {len(state.items)} items but {len(state.records)} records"
