@@ -61,8 +61,8 @@ async def test_picker_asks_which_form_and_adds_the_variant(tmp_path: Path) -> No
         text = screen_text(app)
         assert "Which form of Case sparring?" in text
         assert "Case sparring (as written)  ·  30 min  ·  4–8 people" in text
-        assert "Case sparring – In pairs  ·  20 min  ·  2 or more" in text
-        assert "Case sparring – With an observer  ·  30 min  ·  5–8 people" in text
+        assert "In pairs  ·  20 min  ·  2 or more" in text
+        assert "With an observer  ·  30 min  ·  5–8 people" in text
         await pilot.press("down", "enter")
         await wait_for_screen(pilot, PlanScreen)
         assert screen.plan.agenda == [

@@ -19,6 +19,8 @@ from facilkit.plans.steps import scaled_step_minutes
 def group_size_text(size: GroupSize, lang: str) -> str:
     if size.max is None:
         return f"{size.min} {t('or_more', lang)}"
+    if size.max == size.min:
+        return f"{size.min} {t('persons', lang)}"
     return f"{size.min}–{size.max} {t('persons', lang)}"
 
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from facilkit.export.card import group_size_text
 from facilkit.i18n import t
-from facilkit.library.model import Entry, Method
+from facilkit.library.model import Entry, Method, localize
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.tui.widgets.method_list import MethodList
 
@@ -88,9 +88,9 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
         forms.clear_options()
         as_written = f"{method.name_in(self.lang)} ({t('picker.as_written', self.lang)})"
         forms.add_option(Option(form_label(method, self.lang, as_written)))
-        for variant in method.variants:
-            runs = method.applied(variant)
-            forms.add_option(Option(form_label(runs, self.lang, runs.name_in(self.lang))))
+        for variant in method.variants:  # the question names the method
+            name = localize(variant.name, self.lang)
+            forms.add_option(Option(form_label(method.applied(variant), self.lang, name)))
         forms.highlighted = 0
         self._show_forms(True)
         question = t("picker.choose_form", self.lang, name=method.name_in(self.lang))

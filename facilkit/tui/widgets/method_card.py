@@ -97,7 +97,7 @@ class MethodCard(ScrollView, can_focus=True):
             else:
                 shown = [v.id for v in method.variants].index(variant) + 1
                 hint = t("lib.variant_shown", self.lang, shown=shown, count=count)
-            parts.append(Text(hint, style="italic"))
+            parts.insert(0, Text(f"{hint}\n", style="italic"))  # on top: seen without scrolling
         if entry.overrides:  # the same notice as the CLI's: both files named
             notice = t("lib.origin_override", self.lang, path=entry.path, builtin=entry.overrides)
             parts.append(Text(notice, style="italic"))
