@@ -1,3 +1,5 @@
+# mypy: disable-error-code="no-untyped-call"
+# (PyYAML's stubs leave the Python scanner's helpers untyped: peek, prefix, forward, ...)
 """The one strict YAML reader and writer for every file facilkit touches.
 
 PyYAML alone reads YAML 1.1, where ``no`` is ``False``, ``14:15`` is ``855``
@@ -27,24 +29,69 @@ from facilkit.errors import YamlError
 
 __all__ = ["Document", "YamlError", "dump", "load_file", "load_text"]
 
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+from yaml.tokens import ScalarToken
+
 try:  # the C parser is about ten times faster; fall back where libyaml is missing
-    from yaml._yaml import CParser as _Parser
+    from yaml._yaml import CParser
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
     HAVE_LIBYAML = False
+
+_BREAKS = "\0 \t\r\n\x85\u2028\u2029"
+
+
+class _PureScanner(Reader, Scanner):
+    """PyYAML's Python scanner, reading plain scalars the way libyaml does.
+
+    PyYAML's own scanner ends a plain scalar at ``?`` inside a flow mapping (a
+    YAML 1.1 rule), so ``{da: Hvad er din udfordring?, en: ...}`` fails to load
+    without libyaml while it loads with it. YAML 1.2 and libyaml let ``?`` stand
+    inside plain text; only ``,``, brackets, braces and ``: `` end it there.
+    """
+
+    def scan_plain(self) -> ScalarToken:
+        chunks: list[str] = []
+        start_mark = end_mark = self.get_mark()
+        indent = self.indent + 1
+        spaces: list[str] = []
+        in_flow = bool(self.flow_level)
+        value_ends = _BREAKS + (",[]{}" if in_flow else "")
+        while self.peek() != "#":
+            length = 0
+            while True:
+                ch = self.peek(length)
+                if ch in _BREAKS or (ch == ":" and self.peek(length + 1) in value_ends):
+                    break
+                if in_flow and ch in ",[]{}":
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks += spaces
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not in_flow and self.column < indent):
+                break
+        return ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+class _PureParser(_PureScanner, Parser, Composer):
+    """The Python parser, for where libyaml is missing (and for tests of that mode)."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -124,8 +171,8 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     return None
 
 
-class _StrictLoader(_Parser):
-    """The parser with a resolver that marks every implicit node with our own tag.
+class _Strict:
+    """A resolver that marks every implicit node with our own tag.
 
     Any node that comes back with another tag was tagged explicitly in the file.
     """
@@ -140,6 +187,26 @@ class _StrictLoader(_Parser):
         if kind is yaml.ScalarNode:
             return _PLAIN if implicit[0] else _QUOTED
         return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _StrictPure(_Strict, _PureParser):
+    """The strict reader on PyYAML's Python parser."""
+
+
+if HAVE_LIBYAML:
+
+    class _StrictC(_Strict, CParser):
+        """The strict reader on libyaml."""
+
+    PARSERS: dict[str, type[Any]] = {"libyaml": _StrictC, "pure": _StrictPure}
+else:  # pragma: no cover - depends on how PyYAML was built
+    PARSERS = {"pure": _StrictPure}
+
+parser_name = (
+    "pure" if os.environ.get("FACILKIT_YAML_PARSER") == "pure" or not HAVE_LIBYAML else "libyaml"
+)
+"""Which parser reads: libyaml where present; ``FACILKIT_YAML_PARSER=pure`` (or a test) picks
+the Python one. Both read every file the same way (tests run in both modes)."""
 
 
 _NOT_TEXT_STARTS = frozenset("~nNtTfF0123456789+-.")
@@ -192,9 +259,10 @@ def load_text(text: str, path: str = "<text>") -> Document:
     """Parse one YAML document strictly; raise :class:`YamlError` on any problem."""
     if len(text) > MAX_BYTES:
         raise YamlError(path, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it up")
+    _check_characters(text, path)
     if "&" in text or _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
         _scan_events(text, path)
-    loader = _StrictLoader(text)
+    loader = PARSERS[parser_name](text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -206,6 +274,28 @@ def load_text(text: str, path: str = "<text>") -> Document:
     if root is None:
         return Document(path, None, None)
     return Document(path, _Builder(path).build(root, 0), root)
+
+
+_NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML forbids in a file (NUL and other controls); both parsers agree on them."""
+
+
+def _check_characters(text: str, path: str) -> None:
+    """A forbidden character is reported at its own line and column, the same in both modes."""
+    found = _NOT_ALLOWED.search(text)
+    if found is None:
+        return
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    code = ord(found.group())
+    name = "NUL" if code == 0 else f"a control character (U+{code:04X})"
+    raise YamlError(
+        path,
+        line,
+        column,
+        f"{name} is not allowed in a YAML file; remove it (the file may be damaged or not text)",
+    )
 
 
 def load_file(path: Path | str) -> Document:
@@ -265,7 +355,7 @@ def _scan_events(text: str, path: str) -> None:
     """Walk the event stream (flat, no recursion) for anchors and real depth."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_StrictLoader):  # type: ignore[arg-type]
+        for event in yaml.parse(text, Loader=PARSERS[parser_name]):
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 mark = event.start_mark

@@ -45,3 +45,15 @@ def write_method(folder: Path, method_id: str, text: str | None = None) -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden export files")
+
+
+@pytest.fixture(params=["libyaml", "pure"])
+def yaml_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test once with libyaml and once with PyYAML's Python parser (issue 9, point 7)."""
+    import facilkit.yamlio as yamlio
+
+    mode = str(request.param)
+    if mode not in yamlio.PARSERS:
+        pytest.skip(f"{mode} is not available in this PyYAML build")
+    monkeypatch.setattr(yamlio, "parser_name", mode)
+    return mode

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from facilkit import yamlio
 from facilkit.yamlio import YamlError, dump, load_file, load_text
 
+pytestmark = pytest.mark.usefixtures("yaml_mode")  # every test: libyaml and pure Python
+
 
 def load(text: str) -> object:
     return load_text(text, "t.yaml").data
