@@ -81,7 +81,7 @@ def test_a_nul_byte_is_reported_at_its_own_line(yaml_mode: str) -> None:
     assert "NUL" in caught.value.message
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 values = st.recursive(
     st.none() | st.booleans() | st.integers() | texts,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4),
