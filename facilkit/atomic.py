@@ -33,6 +33,12 @@ STALE_SECONDS = 24 * 60 * 60
 """A temporary file this old is removed even if its process id is in use again."""
 
 
+def on_windows() -> bool:
+    """Asked at each use, so a test can stand in for Windows (``os.name`` itself cannot be
+    changed in a running Python without breaking ``pathlib``)."""
+    return os.name == "nt"
+
+
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
@@ -89,7 +95,10 @@ def _link_old_version(path: Path, folder: Path, temps: list[str]) -> str | None:
     link = str(folder / f".{path.name}.bak.{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
     temps.append(link)
     try:
-        os.link(path, link)
+        hard_link = getattr(os, "link", None)
+        if hard_link is None:  # a Python built without hard links
+            raise OSError(errno.ENOTSUP, "hard links are not supported here")
+        hard_link(path, link)
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
             raise
@@ -136,6 +145,13 @@ def _owner_pid(name: str) -> int | None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` may still be writing; when unsure, yes.
+
+    Only POSIX has the harmless signal 0: on Windows ``os.kill`` ends the
+    process, so there a temporary file waits until it is stale instead.
+    """
+    if on_windows():
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -146,7 +162,12 @@ def _alive(pid: int) -> bool:
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename durable; not every OS can open a folder, so failures are ignored."""
+    """Make a rename durable; not every OS can open a folder, so failures are ignored.
+
+    Windows cannot open a folder at all (and makes a rename durable itself): skipped.
+    """
+    if on_windows():
+        return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -150,3 +150,21 @@ async def test_own_methods_have_one_mark_and_overrides_one_notice(tmp_path: Path
         text = screen_text(app).replace("\n", " ")
         assert str(override.name) in text and "methods/ugu.yaml" in text
         assert card is not None
+
+
+async def test_keys_typed_faster_than_the_screen_opens_all_land(tmp_path: Path) -> None:
+    """As a terminal delivers them: every key queued at once, none waiting for the last."""
+    from textual import events
+
+    app = make_app(tmp_path / "home", lang="da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for character in "mspørgsmål":
+            app.post_message(events.Key(character, character))
+        screen = await wait_for_screen(pilot, LibraryScreen)
+        search = screen.query_one("#search", Input)
+        await wait_until(pilot, lambda: search.value == "spørgsmål", "every letter in the search")
+        assert not any(isinstance(s, TextPanel) for s in app.screen_stack)
+        for character in "tjek":  # and typed fast in the list, after clearing the search
+            app.post_message(events.Key(character, character))
+        await wait_until(pilot, lambda: search.value == "spørgsmåltjek", "fast typing kept whole")

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -138,6 +138,27 @@ class FacilkitApp(CompatApp[None]):
     def print_error_report(self) -> bool:
         """The crash log holds the traceback; the terminal gets one line (``cli.run_tui``)."""
         return self.crashed is None
+
+    # --- keys typed faster than a screen opens -------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event._facil_screen = self.screen  # type: ignore[attr-defined]
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key meant for a screen that has since been covered goes to the one on top.
+
+        Typed fast, ``m`` and a search after it are all on their way to the home
+        screen before ``m`` has opened the library: without this, "spørgsmål"
+        would lose its letters (and ``p`` could open the home screen's problems).
+        """
+        meant_for = getattr(event, "_facil_screen", None)
+        if meant_for is not None and meant_for is not self.screen:
+            target = self.screen.focused or self.screen
+            target.post_message(events.Key(event.key, event.character))
+            event.prevent_default()  # App's own handler (bindings) is not asked
+        # otherwise App's _on_key runs next, as Textual calls each class's handler in turn
 
     # --- start-up -----------------------------------------------------------
 

@@ -102,11 +102,15 @@ class LibraryScreen(FacilScreen):
     """
 
     def on_key(self, event: events.Key) -> None:
-        """A printable key no binding claims goes into the search box, which takes focus."""
+        """A printable key no binding claims goes into the search box, which takes focus.
+
+        A text field keeps the printable keys it gets, so one arriving here came from
+        elsewhere, even if the search has focus by now: keys typed fast were already
+        queued for the list when the first one moved the focus.
+        """
         if not event.is_printable or event.character is None or event.character.isspace():
             return
-        focused = self.focused
-        if isinstance(focused, Input) or event.key in self.active_bindings:
+        if event.key in self.active_bindings:
             return
         search = self.query_one("#search", Input)
         # at once, not through focus(): the next key of a fast typist must land in it too,
