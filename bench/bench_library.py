@@ -1,4 +1,4 @@
-"""Library benchmarks (DESIGN.md §6). Prints figures; asserts nothing.
+"""Library benchmarks (ARCHITECTURE.md, speed budgets). Prints figures; asserts nothing.
 
 Run: python bench/bench_library.py
 """

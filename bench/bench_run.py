@@ -1,4 +1,4 @@
-"""Run-mode benchmarks (issue 12, DESIGN.md §6): a clock tick and a key press with 50 items.
+"""Run-mode benchmarks (ARCHITECTURE.md, speed budgets): a clock tick and a key press with 50 items.
 
 Budgets: one clock tick (state machine, projection, redraw of what changed)
 at most 5 ms of CPU; a key press to a new frame at most 50 ms. Each facilkit

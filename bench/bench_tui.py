@@ -1,4 +1,4 @@
-"""TUI benchmarks (DESIGN.md §6), each figure printed beside R from the same run.
+"""TUI benchmarks (ARCHITECTURE.md, speed budgets), each figure printed beside R from the same run.
 
 R is a minimal Textual app (one Static): process start to first frame. Every
 milestone is the moment its frame is handed to the terminal (see tui_probe.py),

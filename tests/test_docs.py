@@ -38,3 +38,24 @@ def test_variants_example_validates_and_the_plan_snippet_names_a_variant() -> No
     (snippet,) = [b for b in yaml_blocks("methods.md") if b.startswith("agenda:")]
     plan, _ = parse_plan("facilkit_plan: 1\ntitle: t\n" + snippet)
     assert (plan.agenda[0].method, plan.agenda[0].variant) == ("case-sparring", "in-pairs")
+
+
+def test_nothing_refers_to_files_outside_the_repository() -> None:
+    """A clone has only the repository: the design the code needs is in ARCHITECTURE.md."""
+    root = DOCS.parent
+    tracked = [
+        path
+        for folder in ("facilkit", "tests", "bench", "docs", "examples", "methods", ".ci")
+        for path in (root / folder).rglob("*")
+        if path.is_file() and path.suffix in {".py", ".md", ".yaml", ".toml", ".tcss", ""}
+    ]
+    tracked += [root / name for name in ("README.md", "ARCHITECTURE.md", "CONTRIBUTING.md")]
+    tracked += [root / "CHANGELOG.md", root / "pyproject.toml"]
+    outside = "../" + "shared"  # spelled in two parts so this file does not match itself
+    found = [
+        str(path.relative_to(root))
+        for path in tracked
+        if outside in path.read_text(encoding="utf-8", errors="replace")
+        or "DESIGN" + ".md" in path.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert found == []

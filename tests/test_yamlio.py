@@ -1,4 +1,4 @@
-"""The strict YAML dialect: every trap in DESIGN.md §5, and the round trip."""
+"""The strict YAML dialect: every trap in ARCHITECTURE.md's reliability rules, and the round trip."""
 
 from __future__ import annotations
 
