@@ -137,7 +137,7 @@ def test_the_report_shows_planned_against_actual(library: Library) -> None:
     assert len(rows) == 2 + 8 + 1  # header, rule, eight items, the total
     assert f"| 2 | Check-in | {clock_of(T0 + 5 * MIN)}–{clock_of(T0 + 15 * MIN)} (10) |" in text
     assert f"{clock_of(T0 + 5 * MIN)}–{clock_of(T0 + 17 * MIN)} (12) | +2 |" in text
-    assert "+5 min" in text and "paused 3 min" in text
+    assert "+5 min" in text and "Timeout 3 min" in text and "paused" not in text
     assert "skipped" in text and "not reached" in text
     assert "Back \\| to \\*practice\\*" in text
     assert "- [x] " in text and "(reached)" in text

@@ -127,6 +127,7 @@ def test_timeout_stops_the_clock_and_logs_the_note() -> None:
     assert run.state.events[-1].kind == "timeout_end"
     assert run.state.events[-1].note == "Talk about practice, not cases"
     assert run.remaining(T0 + 12 * MIN) == 15 * MIN
+    assert run.state.records[0].timed_out == 7 * MIN and run.state.records[0].paused == 0
     assert not run.end_timeout(T0 + 13 * MIN)
 
 
@@ -332,7 +333,7 @@ def _check_sound(run: Run, now: float, pinned_before: list[int | None]) -> None:
     for p in placed:
         assert p.end >= p.start - 1e-6
     for index, record in enumerate(state.records):
-        assert record.used >= 0 and record.paused >= 0
+        assert record.used >= 0 and record.paused >= 0 and record.timed_out >= 0
         assert run.budget(index) >= 0
     # pinned items never move: the pinned time stays, and a pending pinned item starts
     # at its time unless the items before it already run past it

@@ -32,7 +32,9 @@ class ItemRecord(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_
     used: float = 0.0
     """Seconds the item's own clock ran (pauses and timeouts excluded)."""
     paused: float = 0.0
-    """Seconds the item stood paused or in a timeout."""
+    """Seconds the item stood paused (space)."""
+    timed_out: float = 0.0
+    """Seconds the item stood in gamemaster timeouts."""
     added: int = 0
     """Minutes added with ``+`` (negative when taken away with ``-``)."""
 
@@ -222,6 +224,7 @@ class Run:
         record.status, record.ended = "running", None
         record.used += leaving.used
         record.paused += leaving.paused
+        record.timed_out += leaving.timed_out
         s.records[s.current] = ItemRecord(added=leaving.added)
         s.current = back
         self._log(now, "previous", back)
@@ -312,6 +315,8 @@ class Run:
             record = s.records[s.current]
             if s.pause is None:
                 record.used += delta
+            elif s.pause == "timeout":
+                record.timed_out += delta
             else:
                 record.paused += delta
         s.last = now

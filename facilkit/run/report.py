@@ -43,6 +43,9 @@ def report_markdown(state: RunState, number: int) -> str:
             what.append(t("run.added", lang, minutes=record.added))
         if record.paused >= 30:
             what.append(t("run.paused_for", lang, minutes=max(_minutes(record.paused), 1)))
+        if record.timed_out >= 30:
+            minutes = max(_minutes(record.timed_out), 1)
+            what.append(t("run.timed_out_for", lang, minutes=minutes))
         if record.status == "skipped":
             actual, diff = "–", _diff(-item.minutes)
             what.insert(0, t("run.skipped", lang))
