@@ -11,6 +11,7 @@ import msgspec
 
 from facilkit.errors import UsageError, ValidationError
 from facilkit.export.card import method_card
+from facilkit.i18n import category_name, t
 from facilkit.library.loader import (
     SUFFIXES,
     Folder,
@@ -75,10 +76,10 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
         mark = OWN_MARK if entry.origin == "user" else " "
         minutes = f"{method.duration.default:>3} min"
         name = clean_line(method.name_in(args.lang))
-        category = clean_line(method.category)
+        category = clean_line(category_name(method.category, args.lang))
         print(f"{mark} {entry.id:<{width}}  {minutes}  {category:<13} {name}")
     if not entries:
-        print("no methods match", file=sys.stderr)
+        print(t("cli.no_methods_match", args.lang), file=sys.stderr)
     return 0
 
 
@@ -119,7 +120,8 @@ def cmd_methods_validate(args: argparse.Namespace) -> int:
     library = _validate_paths(args.paths) if args.paths else library_for(args, use_cache=False)
     print_problems(library)
     errors = len(library.errors)
-    summary = f"{len(library)} methods checked, {errors} problem{'s' if errors != 1 else ''}"
+    checked = t("cli.methods_checked", args.lang, count=len(library))
+    summary = f"{checked}, {t('cli.problems', args.lang, count=errors)}"
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from facilkit.cli_methods import library_for
 from facilkit.errors import FacilkitError, UsageError, storage_error
+from facilkit.i18n import t
 from facilkit.paths import PLAN_SUFFIX, Locations
 from facilkit.plans.checks import check_plan
 from facilkit.plans.model import Plan
@@ -30,7 +31,7 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
         print(skipped, file=sys.stderr)
     plans = list_plans(locations)
     if not plans:
-        print("no plans yet; create one with: facilkit plan new TITLE", file=sys.stderr)
+        print(t("cli.no_plans", args.lang), file=sys.stderr)
     for plan in plans:
         name, title = clean_line(plan.path.stem), clean_line(plan.title)
         print(f"{name:<32} {clean_line(plan.date):<10}  {title}")
@@ -59,11 +60,20 @@ def _load(args: argparse.Namespace) -> tuple[Path, Plan]:
 def cmd_plan_check(args: argparse.Namespace) -> int:
     path, plan = _load(args)
     findings = check_plan(plan, library_for(args), args.lang)
+    lang = args.lang
     for finding in findings:
-        where = f" (item {finding.item + 1})" if finding.item is not None else ""
-        print(f"{path}: {finding.severity}{where}: {finding.message(args.lang)}")
+        words = {
+            "path": path,
+            "severity": t(f"severity.{finding.severity}", lang),
+            "message": finding.message(lang),
+        }
+        if finding.item is None:
+            print(t("cli.finding", lang, **words))
+        else:
+            print(t("cli.finding_item", lang, number=finding.item + 1, **words))
     errors = sum(1 for f in findings if f.severity == "error")
-    print(f"{len(findings)} findings, {errors} errors", file=sys.stderr)
+    summary = [t("cli.findings", lang, count=len(findings)), t("cli.errors", lang, count=errors)]
+    print(", ".join(summary), file=sys.stderr)
     return 1 if errors else 0
 
 

@@ -77,6 +77,14 @@ def language_name(code: str, lang: str) -> str:
         return code
 
 
+def category_name(category: str, lang: str) -> str:
+    """A method category in ``lang`` ("dialogue" is "dialog"); a trainer's own as written."""
+    try:
+        return t(f"category.{category}", lang)
+    except KeyError:
+        return category
+
+
 def ui_language(lang: str) -> str:
     """The first language in ``lang``'s fallback chain that has a catalogue (nn gives nb)."""
     available = ui_languages()
@@ -185,6 +193,29 @@ def entry(key: str, lang: str) -> Entry:
     raise KeyError(f"no text for '{key}' in any catalogue")
 
 
+class Words:
+    """Words to say later, in the reader's language: ``Words("wiz.start")``.
+
+    A parameter of :func:`t` that has a ``text(lang)`` method (Words, or a
+    FacilkitError) is put in the same language as the text around it.
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Words) and (self.key, self.params) == (other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Words({self.key!r}, **{self.params!r})"
+
+
 def t(key: str, lang: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` with its ``{placeholders}`` filled in.
 
@@ -197,7 +228,16 @@ def t(key: str, lang: str, /, **params: object) -> str:
         if not isinstance(count, int):
             raise TypeError(f"'{key}' has plural forms: pass count=<number>")
         found = found[plural_form(count)]
-    return found.format_map(params) if params else found
+    if not params:
+        return found
+    said = {name: _said(value, lang) for name, value in params.items()}
+    return found.format_map(said)
+
+
+def _said(value: object, lang: str) -> object:
+    """A parameter as text in ``lang`` if it knows how to say itself (see :class:`Words`)."""
+    text = getattr(value, "text", None)
+    return text(lang) if callable(text) else value
 
 
 def plural_form(count: int) -> str:

@@ -50,7 +50,7 @@ def test_no_text_left_untranslated(lang: str) -> None:
 
 SHARED_WORDS = {"facilkit", "I", "DO", "ART", "min", "OK", "Start", "Rotation", "Station"}
 SHARED_WORDS |= {"Invitation", "Intention", "Facilitator", "Process", "Tips", "Lunch", "for"}
-SHARED_WORDS |= {"Presentation", "Timeout", "Timeouts", "Pause"}
+SHARED_WORDS |= {"Presentation", "Timeout", "Timeouts", "Pause", "sparring"}
 """Words Danish, Norwegian or Swedish write as English does."""
 
 
@@ -96,6 +96,7 @@ def test_every_key_named_in_code_exists() -> None:
 def test_no_key_is_unused() -> None:
     """Used: named in code, or a family built in code whose last part is a literal there."""
     literals, direct, prefixes = _source_literals()
+    literals |= _builtin_categories()  # category.<id> names the built-in methods' categories
     last_parts = {literal.rpartition(".")[2] for literal in literals}
 
     def used(key: str) -> bool:
@@ -105,6 +106,20 @@ def test_no_key_is_unused() -> None:
         return any(key[len(head) :] in literals | last_parts for head in heads)
 
     assert sorted(key for key in catalogue("en") if not used(key)) == []
+
+
+def _builtin_categories() -> set[str]:
+    from facilkit.library.loader import Folder, load_library
+    from facilkit.paths import builtin_methods_dir
+
+    library = load_library([Folder(builtin_methods_dir(), "builtin")])
+    return {entry.head.category for entry in library}
+
+
+def test_every_builtin_category_has_a_name() -> None:
+    assert sorted(c for c in _builtin_categories() if f"category.{c}" not in catalogue("en")) == []
+    assert i18n.category_name("dialogue", "sv") == "dialog"
+    assert i18n.category_name("my-own", "da") == "my-own"
 
 
 def test_every_binding_with_an_id_has_words() -> None:

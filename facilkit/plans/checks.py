@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from facilkit.i18n import t
+from facilkit.i18n import Words, t
 from facilkit.library.loader import Library
 from facilkit.plans.clock import ClockError, format_clock, parse_clock
 from facilkit.plans.model import Plan
@@ -59,15 +59,19 @@ def check_plan(plan: Plan, library: Library, lang: str = "en") -> list[Finding]:
 
 def _clock_fields(plan: Plan) -> list[Finding]:
     found = []
-    fields = [("start", plan.start), ("end", plan.end)]
-    fields += [(f"agenda {i + 1}: at", item.at) for i, item in enumerate(plan.agenda) if item.at]
+    fields = [(Words("wiz.start"), plan.start), (Words("wiz.end"), plan.end)]
+    fields += [
+        (Words("check.item_start", number=i + 1), item.at)
+        for i, item in enumerate(plan.agenda)
+        if item.at
+    ]
     for name, value in fields:
         if not value:
             continue
         try:
             parse_clock(value)
-        except ClockError as error:
-            found.append(Finding("error", "bad_clock", None, {"field": name, "error": str(error)}))
+        except ClockError as error:  # both said in the reader's language
+            found.append(Finding("error", "bad_clock", None, {"field": name, "error": error}))
     return found
 
 

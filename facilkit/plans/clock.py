@@ -17,11 +17,19 @@ def parse_clock(text: str) -> int:
     """Minutes after midnight. ``14.10`` is 14:10; a bare ``9`` is 09:00."""
     match = _CLOCK.match(text)
     if not match:
-        raise ClockError(f"'{text}' is not a clock time; write it like 09:00 or 9.00")
+        raise ClockError(
+            f"'{text}' is not a clock time; write it like 09:00 or 9.00",
+            key="clock.not_a_time",
+            params={"text": text},
+        )
     hour = int(match.group("hour"))
     minute = int(match.group("minute") or 0)
     if hour > 23 or minute > 59:
-        raise ClockError(f"'{text}' is not a clock time; hours go to 23 and minutes to 59")
+        raise ClockError(
+            f"'{text}' is not a clock time; hours go to 23 and minutes to 59",
+            key="clock.out_of_range",
+            params={"text": text},
+        )
     return hour * 60 + minute
 
 

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-from facilkit.i18n import t
+from facilkit.i18n import category_name, t
 from facilkit.library.model import Entry
 from facilkit.library.search import Filters
 from facilkit.tui.screens.base import FacilScreen
@@ -125,7 +125,8 @@ class LibraryScreen(FacilScreen):
 
     def library_changed(self) -> None:
         index = self.facil.search_index
-        self.query_one("#category", Cycle).set_options([(c, c) for c in index.categories()])
+        categories = [(category_name(c, self.lang), c) for c in index.categories()]
+        self.query_one("#category", Cycle).set_options(categories)
         self.apply_filters()
         if self.facil.library.errors:
             self.notify(
