@@ -135,6 +135,12 @@ def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _P
     )
     new.set_defaults(handler="cli_plan:cmd_plan_new")
 
+    templates = actions.add_parser(
+        "templates", help="list the plan templates (name, minutes, language)", parents=[common]
+    )
+    templates.add_argument("--json", action="store_true", help="print a JSON array")
+    templates.set_defaults(handler="cli_plan:cmd_plan_templates")
+
     check = actions.add_parser("check", help="check a plan; exit 1 on errors", parents=[common])
     check.add_argument("plan", metavar="PLAN", help="a path, or the name of a saved plan")
     check.set_defaults(handler="cli_plan:cmd_plan_check")

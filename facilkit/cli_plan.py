@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from facilkit.plans.storage import (
     resolve_plan,
     save_plan,
 )
+from facilkit.plans.template_list import template_rows
 from facilkit.safe_text import clean_line
 from facilkit.walk import scan_folder
 
@@ -122,4 +124,17 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise storage_error(error, output) from None
     print(output)
+    return 0
+
+
+def cmd_plan_templates(args: argparse.Namespace) -> int:
+    """The shipped templates with their name, minutes and language (in ``--lang``)."""
+    rows = template_rows(args.lang)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(row["id"]) for row in rows), default=0)
+    for row in rows:
+        span = f"{row['start']}–{row['end']}" if row["end"] else row["start"]
+        print(f"{row['id']:<{width}}  {row['minutes']:>4} min  {span:<11}  {row['name']}")
     return 0
