@@ -149,8 +149,13 @@ def _validate_paths(paths: list[Path]) -> Library:
         checked.entries.update({entry.id: entry for entry in inside})
         broken: set[str] = set()
         for problem in loaded.problems:
-            if problem.severity == "error" and Path(problem.path).resolve().is_relative_to(path):
-                checked.problems.append(problem)
+            # skipped entries (a FIFO, a link loop) are warnings, and named here too;
+            # only the parent is resolved: resolving a link loop itself would raise
+            where = Path(problem.path)
+            if problem.severity == "notice" or not where.parent.resolve().is_relative_to(path):
+                continue
+            checked.problems.append(problem)
+            if problem.severity == "error":
                 broken.add(problem.path)
         for broken_path in sorted(broken - {entry.path for entry in inside}):
             # a file with errors is not in the library: look at its related ids too
