@@ -59,7 +59,9 @@ def test_manual_advance_lets_an_item_run_into_overtime() -> None:
 def test_auto_advances_at_the_exact_end_of_each_item() -> None:
     run = make_run(10, 5, 10, auto=True)
     run.start(T0)
+    version = run.version
     assert run.tick(T0 + 17 * MIN)  # one tick can cross two item ends
+    assert run.version > version  # so the view redraws the item and the log is saved
     records = run.state.records
     assert records[0].ended == T0 + 10 * MIN and records[1].ended == T0 + 15 * MIN
     assert run.state.current == 2 and records[2].used == 2 * MIN

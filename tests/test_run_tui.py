@@ -169,6 +169,7 @@ async def test_auto_advances(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.run.state.current == 1
         assert _countdown(screen) == "09:30"
+        assert "2 of 8" in _text(screen, "run-now")  # the item's text follows (seen in tmux)
 
 
 async def test_timeout_shows_the_contract_and_logs_the_note(tmp_path: Path) -> None:

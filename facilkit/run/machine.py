@@ -185,7 +185,7 @@ class Run:
             if self.is_running:
                 self.state.records[self.state.current].used += overflow
             changed = True
-        return changed
+        return self._changed() if changed else False
 
     def start(self, now: float) -> bool:
         """Start the first item that is not skipped."""
