@@ -25,7 +25,7 @@ from facilkit.export.document import (
 from facilkit.export.words import word
 from facilkit.i18n import t
 from facilkit.library.loader import Library
-from facilkit.library.model import localize
+from facilkit.library.model import Method, localize
 from facilkit.plans.clock import format_clock
 from facilkit.plans.model import KNOWN_ROLES, Plan, Rotation
 from facilkit.plans.schedule import Schedule, Slot, schedule, slot_title
@@ -191,26 +191,32 @@ def _rotation(slot: Slot, rotation: Rotation, lang: str) -> list[Block]:
             label = t("break", lang) if block.kind == "break" else word("walk_round", lang)
             blanks = [Cell("")] * (columns - 1)
             rows.append((Cell(""), clock, Cell(label, "em"), *blanks))
-    share = max(1, 79 // columns)
-    widths = (7, 14, *[share] * columns)
+    share = max(1, 76 // columns)
+    widths = (9, 15, *[share] * columns)
     blocks.append(Table(header, tuple(rows), widths, "rl" + "l" * columns, nowrap=(1,)))
     return blocks
 
 
-def _methods(plan_schedule: Schedule, library: Library, lang: str) -> list[Block]:
-    """One card per method and length: a card's step minutes fit its item's minutes."""
+def method_slots(plan_schedule: Schedule, lang: str) -> list[tuple[Slot, Method, int | None]]:
+    """Each method the plan uses, once per length: a card's step minutes fit its item."""
     seen: set[tuple[str, str, int | None]] = set()
-    blocks: list[Block] = []
+    found = []
     for slot in plan_schedule.slots:
         if slot.method is None:
             continue
         minutes = None if slot.item.rotation is not None else slot.item.minutes
         card = (slot.method.id, slot.method.name_in(lang), minutes)  # a variant has its own name
-        if card in seen:
-            continue
-        seen.add(card)
-        names = library.names(slot.method.related, lang)
-        blocks += card_blocks(slot.method, lang, 3, names, minutes)
+        if card not in seen:
+            seen.add(card)
+            found.append((slot, slot.method, minutes))
+    return found
+
+
+def _methods(plan_schedule: Schedule, library: Library, lang: str) -> list[Block]:
+    blocks: list[Block] = []
+    for _, method, minutes in method_slots(plan_schedule, lang):
+        names = library.names(method.related, lang)
+        blocks += card_blocks(method, lang, 3, names, minutes)
     return [Heading(2, t("methods_used", lang)), *blocks] if blocks else []
 
 

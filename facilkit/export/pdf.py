@@ -37,13 +37,13 @@ def breakable(text: str) -> str:
     return _LONG_WORD.sub(split, text)
 
 
-def _plain(value: Any) -> Any:
+def plain_data(value: Any) -> Any:
     """Dataclasses as JSON-ready dicts (with their kind), strings made breakable."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return {"kind": type(value).__name__, **fields}
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [plain_data(item) for item in value]
     if isinstance(value, str):
         return breakable(value)
     return value
@@ -91,7 +91,7 @@ def document_data(document: Document, blocks: list[Block] | None = None) -> dict
     return {
         "title": document.title,
         "lang": document.lang,
-        "blocks": _plain(list(document.blocks if blocks is None else blocks)),
+        "blocks": plain_data(list(document.blocks if blocks is None else blocks)),
         **page_words(document.lang),
     }
 

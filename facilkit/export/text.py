@@ -48,7 +48,7 @@ def _block(block: Block) -> list[str]:
                 out += [f"{clean(field.label)}:", *(f"- {clean(i)}" for i in field.items), ""]
             else:
                 out += [f"{clean(field.label)}: " + " ".join(_lines(field.text)), ""]
-        return out
+        return out[:-1]
     if isinstance(block, Text):
         label = f"{clean(block.label)}: " if block.label else ""
         lines = _lines(block.text) or [""]

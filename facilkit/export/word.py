@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from facilkit.errors import storage_error
 from facilkit.export.build import build
 from facilkit.export.document import (
     Audience,
@@ -249,7 +250,7 @@ def _footer(doc: Any, lang: str) -> None:
             paragraph.add_run(after)
 
 
-def _open(template: Path | None, lang: str) -> Any:
+def _open(template: Path | None) -> Any:
     import docx
     from docx.shared import Mm, Pt
 
@@ -263,16 +264,16 @@ def _open(template: Path | None, lang: str) -> Any:
         return doc
     try:
         return docx.Document(str(template))
-    except Exception as error:  # python-docx raises many kinds for a file that is no .docx
-        reason = word("export.bad_template", lang)
-        if isinstance(error, OSError):
-            reason = error.strerror or reason
-        raise ExportError(f"--template: {reason}", template) from None
+    except OSError as error:
+        raise storage_error(error, template) from None
+    except Exception:  # python-docx raises many kinds for a file that is no .docx
+        message = "not a Word document (.docx) that can serve as a template"
+        raise ExportError(message, template, key="error.export.template") from None
 
 
 def render(document: Document, template: Path | None = None) -> bytes:
     """The document as .docx bytes."""
-    doc = _open(template, document.lang)
+    doc = _open(template)
     doc.core_properties.title = _NOT_XML.sub(" ", document.title)[:255]  # Word's limit
     doc.core_properties.language = document.lang
     for block in document.blocks:

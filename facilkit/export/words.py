@@ -6,6 +6,8 @@ falls back to English for a language without its own text.
 
 from __future__ import annotations
 
+from facilkit.i18n import register
+
 _WORDS: dict[str, dict[str, str]] = {
     "page_of": {
         "da": "Side {page} af {pages}",
@@ -120,15 +122,26 @@ _WORDS: dict[str, dict[str, str]] = {
         "nb": "Eksportert: {path}",
         "sv": "Exporterat: {path}",
     },
-    "export.bad_template": {
-        "da": "ikke et Word-dokument (.docx), som kan bruges som skabelon",
-        "en": "not a Word document (.docx) that can serve as a template",
-        "nb": "ikke et Word-dokument (.docx) som kan brukes som mal",
-        "sv": "inte ett Word-dokument (.docx) som kan användas som mall",
-    },
 }
 
 WORD_KEYS = tuple(_WORDS)
+
+register(
+    {  # error messages: FacilkitError.text(lang) reads them through t()
+        "error.export.template": (
+            "ikke et Word-dokument (.docx), som kan bruges som skabelon; vælg en anden fil",
+            "not a Word document (.docx) that can serve as a template; choose another file",
+        ),
+        "error.export.date": (
+            "en kalenderinvitation kræver mødets dato som ÅÅÅÅ-MM-DD (planen har '{date}')",
+            "a calendar invitation needs the meeting's date as YYYY-MM-DD (the plan has '{date}')",
+        ),
+        "error.export.timezone": (
+            "'{zone}' er ikke en tidszone; skriv fx Europe/Copenhagen, Europe/Oslo eller Europe/Stockholm",
+            "'{zone}' is not a time zone; write it like Europe/Copenhagen, Europe/Oslo or Europe/Stockholm",
+        ),
+    }
+)
 
 
 def word(key: str, lang: str) -> str:
