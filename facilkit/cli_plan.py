@@ -21,6 +21,7 @@ from facilkit.plans.storage import (
     plan_from_template,
     resolve_plan,
     save_plan,
+    slugify,
 )
 from facilkit.plans.template_list import template_rows
 from facilkit.safe_text import clean_line
@@ -104,7 +105,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         raise UsageError("--template is for the Word export (.docx)")
     if getattr(args, "report", False) and fmt not in ("md", "txt"):
         raise UsageError("--report goes with the Markdown or text export (.md, .txt)")
-    path, plan = _load(args)
+    _, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language
     try:
         data = render(fmt, plan, library_for(args), lang, args.audience, args.template)
@@ -117,7 +118,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
             return 0
         if output is None:
             output = Locations.from_env().documents / default_name(
-                path.stem, fmt, args.audience, lang
+                slugify(plan.title), fmt, args.audience, lang
             )
             output.parent.mkdir(parents=True, exist_ok=True)
         write_export(output, data)

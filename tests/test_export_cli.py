@@ -40,10 +40,18 @@ def test_format_overrides_and_default_folder(
     code, out, err = run(capsys, "plan", "export", PLAN, "--format", "cards")
     assert code == 0, err
     cards = Path(out.strip())
-    assert cards == isolated_home / "documents" / "learning-group-meeting-kort.pdf"
+    assert (
+        cards
+        == isolated_home
+        / "documents"
+        / "laeringsgruppe-erfaringer-med-den-jobrettede-samtale-kort.pdf"
+    )
     assert cards.read_bytes().startswith(b"%PDF")
     code, out, _ = run(capsys, "plan", "export", PLAN, "--for", "participants", "--lang", "en")
-    assert Path(out.strip()).name == "learning-group-meeting-participants.md"
+    assert (
+        Path(out.strip()).name
+        == "laeringsgruppe-erfaringer-med-den-jobrettede-samtale-participants.md"
+    )
     code, out, _ = run(capsys, "plan", "export", PLAN, "--format", "invitation")
     assert code == 0 and out.startswith("Du er inviteret til")  # printed, for an e-mail
 

@@ -51,6 +51,7 @@ def test_no_text_left_untranslated(lang: str) -> None:
 SHARED_WORDS = {"facilkit", "I", "DO", "ART", "min", "OK", "Start", "Rotation", "Station"}
 SHARED_WORDS |= {"Invitation", "Intention", "Facilitator", "Process", "Tips", "Lunch", "for"}
 SHARED_WORDS |= {"Presentation", "Timeout", "Timeouts", "Pause", "sparring"}
+SHARED_WORDS |= {"Markdown", "PDF", "Word", "Format", "invitation"}  # format names
 """Words Danish, Norwegian or Swedish write as English does."""
 
 

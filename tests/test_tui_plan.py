@@ -11,7 +11,8 @@ from facilkit.export.plan import export_markdown
 from facilkit.plans.drafts import Drafts
 from facilkit.plans.model import AgendaItem, new_plan
 from facilkit.plans.storage import load_plan
-from facilkit.tui.dialogs.basic import Choose, Prompt
+from facilkit.tui.dialogs.basic import Choose
+from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
@@ -25,6 +26,7 @@ from tests.tui_helpers import (
     start_new_plan,
     type_text,
     wait_for_command,
+    wait_for_screen,
     wait_until,
 )
 
@@ -123,13 +125,11 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         assert reopened.path == saved
         assert reopened.query_one("#f-intention", TextArea).text == plan.intention
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        on_screen(app, Prompt)
+        await wait_for_screen(pilot, ExportDialog)
         target = tmp_path / "out.md"
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(target))
+        await replace_input(pilot, "#export-path", str(target))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, target.exists, "the export")
         assert target.read_text(encoding="utf-8") == export_markdown(
             plan, app.library, plan.language
         )
@@ -309,12 +309,11 @@ async def test_home_duplicate_export_and_delete(tmp_path: Path) -> None:
         assert len(list(plans.glob("*.yaml"))) == 2
         assert len(list((plans / ".trash").glob("*.yaml"))) == 1
         await pilot.press("e")
-        await pilot.pause()
+        await wait_for_screen(pilot, ExportDialog)
         target = tmp_path / "exported.md"
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(target))
+        await replace_input(pilot, "#export-path", str(target))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, target.exists, "the export")
         assert target.read_text(encoding="utf-8").startswith("# ")
 
 

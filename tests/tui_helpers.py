@@ -37,7 +37,7 @@ def make_app(
     autosave_seconds: float = 60.0,
 ) -> FacilkitApp:
     """A deterministic app: fixed folders, no cache, steady cursors."""
-    locations = Locations(home=home, cache=home / "cache")
+    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
     if with_examples:
         locations.plans.mkdir(parents=True, exist_ok=True)
         for offset, name in enumerate(

@@ -22,7 +22,6 @@ from facilkit.export.document import (
     Table,
     Text,
 )
-from facilkit.export.words import word
 from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.library.model import Method, localize
@@ -175,7 +174,11 @@ def _rotation(slot: Slot, rotation: Rotation, lang: str) -> list[Block]:
             (Cell(str(number)), Cell(theme.title, "strong"), Cell(theme.question))
             for number, theme in enumerate(themes, 1)
         )
-        names = (word("card.station", lang), word("theme", lang), word("question", lang))
+        names = (
+            t("export.card_station", lang),
+            t("export.theme", lang),
+            t("export.question", lang),
+        )
         blocks.append(Table(names, legend, (10, 30, 60), "rll"))
     columns = max(rotation.groups, 1)  # a plan may say 0 groups; the table keeps its shape
     groups = [f"{t('group', lang)} {g}" for g in range(1, columns + 1)]
@@ -188,7 +191,7 @@ def _rotation(slot: Slot, rotation: Rotation, lang: str) -> list[Block]:
             stations += [Cell("")] * (columns - len(stations))
             rows.append((Cell(str(block.number)), clock, *stations))
         else:
-            label = t("break", lang) if block.kind == "break" else word("walk_round", lang)
+            label = t("break", lang) if block.kind == "break" else t("export.walk_round", lang)
             blanks = [Cell("")] * (columns - 1)
             rows.append((Cell(""), clock, Cell(label, "em"), *blanks))
     share = max(1, 76 // columns)
@@ -232,7 +235,7 @@ def checklist(plan: Plan, plan_schedule: Schedule, lang: str) -> list[str]:
 
 def _participants(plan: Plan, plan_schedule: Schedule, lang: str) -> Document:
     """Title, when and where, why, the programme and the rules: no notes, no cards."""
-    title = plan.title.strip() or word("program", lang)
+    title = plan.title.strip() or t("export.program", lang)
     blocks: list[Block] = [Heading(1, title), _facts(plan, plan_schedule, lang, False)]
     fields = []
     if plan.intention.strip():
@@ -248,7 +251,7 @@ def _participants(plan: Plan, plan_schedule: Schedule, lang: str) -> Document:
     if rows:
         header = (t("time", lang), t("item", lang))
         blocks += [
-            Heading(2, word("program", lang)),
+            Heading(2, t("export.program", lang)),
             Table(header, tuple(rows), (18, 82), "ll", (0,)),
         ]
     rules = _lines(plan.rules)

@@ -15,7 +15,6 @@ from facilkit.export.build import method_slots, span
 from facilkit.export.card import fitted_steps
 from facilkit.export.document import Audience, Document
 from facilkit.export.pdf import document_data, plain_data, typeset
-from facilkit.export.words import word
 from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.library.model import Method, localize
@@ -70,7 +69,7 @@ def method_card(slot: Slot, method: Method, minutes: int | None, lang: str) -> C
     )
     sections = (Section(t("steps", lang), steps, numbered=True),) if steps else ()
     return Card(
-        word("card.method", lang), title, subtitle, localize(method.invitation, lang), sections
+        t("export.card_method", lang), title, subtitle, localize(method.invitation, lang), sections
     )
 
 
@@ -83,7 +82,7 @@ def question_card(method: Method, lang: str) -> Card | None:
     )
     if not sections:
         return None
-    return Card(word("card.questions", lang), method.name_in(lang), "", "", sections)
+    return Card(t("export.card_questions", lang), method.name_in(lang), "", "", sections)
 
 
 def station_cards(slot: Slot, lang: str) -> list[Card]:
@@ -95,7 +94,7 @@ def station_cards(slot: Slot, lang: str) -> list[Card]:
     minutes = f"{rotation.round_minutes} {t('minutes', lang)}"
     for number in range(1, rotation.stations + 1):
         theme = rotation.themes[number - 1] if number <= len(rotation.themes) else None
-        kind = f"{word('card.station', lang)} {number}"
+        kind = f"{t('export.card_station', lang)} {number}"
         title = (theme.title.strip() if theme else "") or kind
         subtitle = f"{slot_title(slot, lang)} · {minutes}"
         cards.append(Card(kind, title, subtitle, theme.question.strip() if theme else ""))
@@ -123,7 +122,7 @@ def render_file(
     plan: Plan, library: Library, lang: str, audience: Audience, template: Path | None
 ) -> bytes:
     """The cards' PDF, for :func:`facilkit.export.formats.render`."""
-    title = f"{plan.title.strip()} – {word('file.cards', lang)}"
+    title = f"{plan.title.strip()} – {t('export.file.cards', lang)}"
     data = document_data(Document(title, lang), [])
     data["cards"] = plain_data(plan_cards(plan, library, lang))
     return typeset("cards.typ", data)

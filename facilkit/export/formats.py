@@ -15,7 +15,7 @@ from typing import Literal, get_args
 from facilkit.errors import ExportError as ExportError  # one family: see facilkit/errors.py
 from facilkit.errors import storage_error
 from facilkit.export.document import Audience
-from facilkit.export.words import word
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.model import Plan
 
@@ -78,11 +78,11 @@ def render(
 def default_name(slug: str, fmt: Format, audience: Audience, lang: str) -> str:
     """The plan's file name for this export: ``<slug>[-participants].<ext>``."""
     if fmt == "cards":
-        slug += "-" + word("file.cards", lang)
+        slug += "-" + t("export.file.cards", lang)
     elif fmt == "invitation":
-        slug += "-" + word("file.invitation", lang)
+        slug += "-" + t("export.file.invitation", lang)
     elif audience == "participants" and fmt != "ics":
-        slug += "-" + word("file.participants", lang)
+        slug += "-" + t("export.file.participants", lang)
     return slug + SUFFIXES[fmt]
 
 

@@ -25,7 +25,7 @@ from facilkit.export.document import (
     Table,
     Text,
 )
-from facilkit.export.words import word
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.model import Plan
 
@@ -69,7 +69,7 @@ def _css_string(text: str) -> str:
 
 def _page_content(lang: str) -> str:
     """``"Side " counter(page) " af " counter(pages)`` in the plan's language."""
-    template = word("page_of", lang)
+    template = t("export.page_of", lang)
     before, _, rest = template.partition("{page}")
     middle, _, after = rest.partition("{pages}")
     parts = [_css_string(before), "counter(page)", _css_string(middle), "counter(pages)"]

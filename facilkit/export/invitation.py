@@ -7,7 +7,7 @@ from pathlib import Path
 from facilkit.export import text
 from facilkit.export.build import build
 from facilkit.export.document import Audience, Heading
-from facilkit.export.words import word
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.model import Plan
 
@@ -15,7 +15,7 @@ from facilkit.plans.model import Plan
 def invitation(plan: Plan, library: Library, lang: str) -> str:
     """'You are invited to ...', then when, where, why and the programme."""
     document = build(plan, library, lang, "participants")
-    lead = word("invite.lead", lang).format(title=text.clean(document.title))
+    lead = t("export.invite_lead", lang, title=text.clean(document.title))
     body = [
         block for block in document.blocks if not (isinstance(block, Heading) and block.level == 1)
     ]

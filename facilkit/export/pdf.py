@@ -16,7 +16,7 @@ from typing import Any
 from facilkit.export.build import build
 from facilkit.export.document import Audience, Block, Document
 from facilkit.export.formats import ExportError
-from facilkit.export.words import word
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.model import Plan
 
@@ -51,7 +51,7 @@ def plain_data(value: Any) -> Any:
 
 def page_words(lang: str) -> dict[str, str]:
     """'Side ', ' af ' and '' around the page numbers, in the plan's language."""
-    before, _, rest = word("page_of", lang).partition("{page}")
+    before, _, rest = t("export.page_of", lang).partition("{page}")
     middle, _, after = rest.partition("{pages}")
     return {"page_before": before, "page_middle": middle, "page_after": after}
 

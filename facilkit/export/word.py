@@ -30,7 +30,7 @@ from facilkit.export.document import (
 )
 from facilkit.export.formats import ExportError
 from facilkit.export.pdf import breakable
-from facilkit.export.words import word
+from facilkit.i18n import t
 from facilkit.library.loader import Library
 from facilkit.plans.model import Plan
 
@@ -235,7 +235,7 @@ def _footer(doc: Any, lang: str) -> None:
     """'Side 1 af 2' at the foot of every page, with Word's PAGE and NUMPAGES fields."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    before, _, rest = word("page_of", lang).partition("{page}")
+    before, _, rest = t("export.page_of", lang).partition("{page}")
     middle, _, after = rest.partition("{pages}")
     for section in doc.sections:
         footer = section.footer

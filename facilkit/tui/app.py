@@ -323,24 +323,49 @@ class FacilkitApp(CompatApp[None]):
         self.push_screen(Pick(t("dlg.choose_template", self.lang), list(titles.items())), chosen)
 
     def export_plan(self, plan: Plan) -> None:
-        """Ask where to, then write the plan's Markdown run plan (in the plan's language)."""
-        from facilkit.export.plan import export_markdown
+        """Ask for format, audience and file (see ``ExportDialog``), then write the export."""
         from facilkit.plans.storage import slugify
-        from facilkit.tui.dialogs.basic import Prompt
+        from facilkit.tui.dialogs.basic import Choose
+        from facilkit.tui.dialogs.export import ExportChoice, ExportDialog, Remembered
 
-        def export(target: str | None) -> None:
-            if not target:
-                return
+        memory = self.locations.home / "export.json"
+        remembered = Remembered.load(memory)
+
+        def write(choice: ExportChoice) -> None:
+            from facilkit.export.formats import render, write_export
+
             try:
-                text = export_markdown(plan, self.library, plan.language)
-                Path(target).expanduser().write_text(text, encoding="utf-8")
-            except OSError as error:
-                self.show_error(storage_error(error, target))
+                data = render(choice.fmt, plan, self.library, plan.language, choice.audience)
+                write_export(choice.path, data)
+            except FacilkitError as error:
+                self.show_error(error)
                 return
-            self.notify(t("wiz.exported", self.lang, path=target), markup=False)
+            except OSError as error:
+                self.show_error(storage_error(error, choice.path))
+                return
+            Remembered(str(choice.path.parent), choice.fmt, choice.audience).save(memory)
+            self.notify(t("export.done", self.lang, path=str(choice.path)), markup=False)
 
-        default = str(Path.cwd() / f"{slugify(plan.title)}.md")
-        self.push_screen(Prompt(t("wiz.export_to", self.lang), default), export)
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is None:
+                return
+            if not choice.path.exists():
+                write(choice)
+                return
+            question = t("export.overwrite", self.lang, path=str(choice.path))
+            answers = [
+                ("yes", t("export.yes_overwrite", self.lang)),
+                ("no", t("export.cancel", self.lang)),
+            ]
+            self.push_screen(
+                Choose(question, answers, default=1),
+                lambda answer: write(choice) if answer == "yes" else None,
+            )
+
+        dialog = ExportDialog(
+            slugify(plan.title), self.lang, plan.language, remembered, self.locations.documents
+        )
+        self.push_screen(dialog, chosen)
 
     def start_run(self, plan: Plan, path: Path | None, options: RunOptions | None = None) -> None:
         """Run mode for a plan (as it is held here, saved or not); see ``run_start``."""
