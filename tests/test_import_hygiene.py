@@ -98,6 +98,15 @@ def test_layer_contracts_hold() -> None:
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+def loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running ``code``."""
+    check = f"\nimport sys\nprint(','.join(m for m in {modules!r} if m in sys.modules))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code + check], capture_output=True, text=True, check=True
+    )
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
 def core_modules() -> list[str]:
     return [
         module.name
@@ -142,26 +151,17 @@ def test_warm_start_reads_the_cache_without_the_yaml_parser(tmp_path: Path) -> N
 
 def test_opening_the_tui_imports_no_yaml_validation_or_export() -> None:
     """Bare ``facilkit`` builds its parser and the app without the heavy core modules."""
-    code = (
-        "import sys\n"
-        "from facilkit import cli\n"
-        "cli.build_parser().parse_args([])\n"
-        "import facilkit.tui.app\n"
-        "heavy = ('yaml', 'facilkit.library.validate', 'facilkit.export.plan', "
-        "'facilkit.plans.storage', 'rich.markdown', 'facilkit.export.build', "
-        "'typst', 'docx', 'icalendar', 'lxml')\n"
-        "print(','.join(m for m in heavy if m in sys.modules))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    code = "from facilkit import cli\ncli.build_parser().parse_args([])\nimport facilkit.tui.app\n"
+    heavy = (
+        "yaml", "facilkit.library.validate", "facilkit.export.plan", "facilkit.plans.storage",
+        "rich.markdown", "facilkit.export.build", "typst", "docx", "icalendar", "lxml",
+    )  # fmt: skip
+    assert loaded_after(code, heavy) == []
 
 
 def test_each_export_imports_only_its_own_library() -> None:
     """Markdown and HTML exports do not load Typst, python-docx or icalendar."""
     code = (
-        "import sys\n"
         "from facilkit.export.formats import render\n"
         "from facilkit.library.loader import Folder, load_library\n"
         "from facilkit.paths import builtin_methods_dir\n"
@@ -171,10 +171,5 @@ def test_each_export_imports_only_its_own_library() -> None:
         "plan = load_plan(EXAMPLES['learning-group-meeting'])\n"
         "for fmt in ('md', 'html', 'invitation'):\n"
         "    render(fmt, plan, library, 'da')\n"
-        "heavy = ('typst', 'docx', 'icalendar', 'lxml')\n"
-        "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    assert loaded_after(code, ("typst", "docx", "icalendar", "lxml")) == []

@@ -8,10 +8,30 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def installed_env(site: Path, cwd: Path) -> dict[str, str]:
+    """An environment that finds facilkit only in an unpacked wheel, with a fresh home."""
+    return {**os.environ, "PYTHONPATH": str(site), "FACILKIT_HOME": str(cwd / "home")}
+
+
+def methods_listed_from(site: Path, cwd: Path) -> list[dict[str, Any]]:
+    """``facilkit methods list --json`` run from an unpacked wheel."""
+    result = subprocess.run(
+        [sys.executable, "-m", "facilkit", "methods", "list", "--json"],
+        cwd=cwd,
+        env=installed_env(site, cwd),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows: list[dict[str, Any]] = json.loads(result.stdout)
+    return rows
 
 
 @pytest.mark.slow
@@ -33,16 +53,7 @@ def test_wheel_install_finds_builtin_library(tmp_path: Path) -> None:
         assert f"facilkit/export/{shipped}" in names  # the PDF export's font and template
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(site), "FACILKIT_HOME": str(tmp_path / "home")}
-    result = subprocess.run(
-        [sys.executable, "-m", "facilkit", "methods", "list", "--json"],
-        cwd=outside,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    rows = json.loads(result.stdout)
+    rows = methods_listed_from(site, outside)
     assert len(rows) >= 20
     assert all(row["path"].startswith(str(site)) for row in rows)
     plan = ROOT / "examples" / "learning-group-meeting.yaml"
@@ -50,7 +61,7 @@ def test_wheel_install_finds_builtin_library(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "facilkit", "plan", "export", str(plan), "-o", str(pdf)],
         cwd=outside,
-        env=env,
+        env=installed_env(site, outside),
         check=True,
         capture_output=True,
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
-import json
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import facilkit
+from tests.test_install import methods_listed_from
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -95,13 +94,4 @@ def test_a_wheel_built_from_the_sdist_ships_everything(tmp_path: Path) -> None:
     }
     builtin = {f"facilkit/_builtin_methods/{p.name}" for p in (ROOT / "methods").glob("*.yaml")}
     assert in_clone | builtin <= names
-    env = {**os.environ, "PYTHONPATH": str(site), "FACILKIT_HOME": str(tmp_path / "home")}
-    result = subprocess.run(
-        [sys.executable, "-m", "facilkit", "methods", "list", "--json"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert len(json.loads(result.stdout)) == len(builtin)
+    assert len(methods_listed_from(site, tmp_path)) == len(builtin)
