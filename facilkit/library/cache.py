@@ -141,14 +141,18 @@ class MethodCache:
 
     def put(
         self, path: str, stat: os.stat_result, required: tuple[str, ...], method: Method
-    ) -> None:
-        """Remember a freshly validated method; one too new to trust by its times keeps a hash."""
+    ) -> bytes | None:
+        """Remember a freshly validated method; one too new to trust by its times keeps a hash.
+
+        Returns the encoded method (None if the file could not be read again), so
+        the caller can keep what a warm start keeps instead of the whole Method.
+        """
         content = b""
         if not CHANGE_TIME_TRUSTED or _racy(stat):
             try:
                 content = _content_hash(path)
             except OSError:
-                return
+                return None
         encoded = _encoder.encode(method)
         self.used[path] = _Item(
             stat.st_size,
@@ -161,6 +165,12 @@ class MethodCache:
             content,
         )
         self.dirty = True
+        return encoded
+
+    @staticmethod
+    def entry_for(encoded: bytes, path: str, origin: Origin) -> Entry:
+        """An entry as the warm start holds it: the head and the encoded method."""
+        return Entry(_head_decoder.decode(encoded), path, origin, encoded=encoded)
 
     def save(self) -> None:
         """Write back if anything new was parsed, atomically; failures only cost speed.
