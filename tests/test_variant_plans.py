@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from facilkit.cli import main
 from facilkit.export.plan import export_markdown
 from facilkit.library.loader import Folder, Library, load_library
 from facilkit.paths import builtin_methods_dir
@@ -15,6 +14,7 @@ from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.model import AgendaItem, Plan, new_plan
 from facilkit.plans.schedule import schedule
 from facilkit.plans.storage import load_plan, parse_plan, plan_to_yaml
+from tests.test_cli_methods import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLAN = FIXTURES / "plans" / "sparring-forms.yaml"
@@ -147,15 +147,6 @@ def test_export_prints_each_variants_card_once(library: Library) -> None:
         "Two colleagues take turns sparring with each other.\n"
         "- With an observer · 20–45 min (30 min) · 5–8 people\n"
     ) in method_card
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 LIBRARY_ARGS = ("--library", str(FIXTURES / "methods"))
