@@ -115,3 +115,29 @@ def test_an_entry_checked_by_its_bytes_is_kept_by_its_times_once_old(
     monkeypatch.setattr(time, "time_ns", lambda: later)
     load_library([Folder(folder, "user")], cache_dir)
     assert not MethodCache(cache_file_for(cache_dir, folder)).items[str(path)].content
+
+
+def test_where_ctime_proves_nothing_the_bytes_decide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old_enough: None
+) -> None:
+    """On Windows st_ctime is the creation time: a same-size edit can keep every time.
+
+    The cache entry is made to match the edited file's stat exactly, so only the
+    hash of the bytes can tell that the file changed.
+    """
+    import msgspec
+
+    monkeypatch.setattr(cache_module, "CHANGE_TIME_TRUSTED", False)
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    path = write_method(folder, "m")
+    load_library([Folder(folder, "user")], cache_dir)
+    same_size_edit_with_time_put_back(path, "Method m", "Metode m")
+    cache_file = cache_file_for(cache_dir, folder)
+    loaded = msgspec.msgpack.decode(cache_file.read_bytes(), type=cache_module._File)
+    stat = path.stat()
+    loaded.items[str(path)] = msgspec.structs.replace(
+        loaded.items[str(path)], ctime_ns=stat.st_ctime_ns, inode=stat.st_ino
+    )
+    cache_file.write_bytes(msgspec.msgpack.encode(loaded))
+    library = load_library([Folder(folder, "user")], cache_dir)
+    assert library.get("m").name_in("en") == "Metode m"  # type: ignore[union-attr]
