@@ -1,4 +1,4 @@
-"""Export benchmark (issue 11, DESIGN.md §6): PDF and Word export as whole processes.
+"""Export benchmark (issue 11; ARCHITECTURE.md's speed budgets): PDF and Word export as whole processes.
 
 Budget: ``facilkit plan export`` to PDF, and to Word, each at most 2 x the
 Markdown export of the same plan, start-up included (that is what a user
