@@ -346,14 +346,14 @@ def test_deleted_file_is_saved_again_on_request(tmp_path: Path) -> None:
 def test_unreadable_file_is_a_conflict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     editor, path = opened(tmp_path)
     editor.set_field("intention", "Mine")
-    real_open = open
+    real_open = os.open
 
-    def refuse(file: object, *args: object, **kwargs: object) -> object:
+    def refuse(file: object, *args: object, **kwargs: object) -> int:
         if Path(str(file)) == path:
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # as root, chmod would not stop the read
     assert editor.disk_state() == "unreadable"
     with pytest.raises(SaveConflict) as raised:
         editor.save()

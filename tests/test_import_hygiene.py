@@ -25,6 +25,7 @@ DEFERRED: dict[str, str] = {
     "facilkit.library.loader": "the TUI loads the library in a worker after its first frame",
     "facilkit.plans.storage": "plans are read when the home screen lists them, after the first frame",
     "facilkit.plans.drafts": "drafts are looked for after the first frame",
+    "facilkit.plans.editor": "the plan editor is built only when a plan is opened",
     "facilkit.plans.template": "templates are read only when a new plan is made from one",
     "facilkit.export.formats": "each format's renderer (Typst, python-docx) loads only when asked for",
     "facilkit.export.markdown": "cards are rendered on the first cursor move, not at start",

@@ -385,3 +385,223 @@ async def test_timeline_widths_follow_minutes_and_neighbours_stay_apart(tmp_path
         assert bar.count(FILL["break"]) == round(width / 6)
         assert bar.count(SPLIT) == 1  # between the two plain items, not between other kinds
         assert bar.count(FILL["item"]) + 1 == 2 * round(width / 3)
+
+
+# --- undo and redo, on every step --------------------------------------------------------------
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [notification.message for notification in app._notifications]
+
+
+def example_copy(tmp_path: Path, name: str = "learning-group-meeting.yaml") -> Path:
+    import shutil
+
+    path = tmp_path / "plans" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "examples" / name, path)
+    return path
+
+
+async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", open_path=example_copy(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = on_screen(app, PlanScreen)
+        original = screen.plan.intention
+        await pilot.press("end", "space")
+        await type_text(pilot, "Again")
+        assert screen.plan.intention == original + " Again"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.query_one("#f-intention", TextArea).text == original
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert screen.plan.intention == original + " Again"
+        await pilot.press("ctrl+z")  # back to the file as opened
+        await pilot.pause()
+        assert not screen.dirty
+
+        screen.show_step("agenda")
+        await pilot.pause()
+        first = screen.plan.agenda[0]
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.plan.agenda[0] != first
+        assert any("Removed “Check-in”" in n and "^z" in n for n in notices(app))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.plan.agenda[0] == first
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert screen.plan.agenda[1] == first
+        await pilot.press("ctrl+shift+z")  # nothing to redo after a new edit
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.plan.agenda[0] == first
+
+        screen.show_step("rules-roles")
+        await pilot.pause()
+        await type_text(pilot, "Bo")
+        assert screen.plan.roles["facilitator"].endswith("Bo")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.query_one("#f-role-facilitator", Input).value == screen.plan.roles.get(
+            "facilitator", ""
+        )
+        assert not screen.plan.roles.get("facilitator", "").endswith("Bo")
+
+        screen.show_step("time")
+        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, " II")
+        assert str(screen.sub_title).endswith(" II")
+        screen.show_step("review")
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # on the review: takes back the title, and shows where
+        await pilot.pause()
+        assert not screen.plan.title.endswith(" II") and not str(screen.sub_title).endswith(" II")
+        assert screen.current_step == "time"
+        assert screen.focused is screen.query_one("#f-title", Input)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert screen.query_one("#f-title", Input).value.endswith(" II")
+
+
+async def test_typing_is_undone_word_by_word(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = await start_new_plan(pilot)
+        await type_text(pilot, "Share what works")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.plan.intention == "Share what"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.plan.intention == "Share"
+        assert screen.query_one("#f-intention", TextArea).text == "Share"
+
+
+async def test_keys_of_the_agenda_do_nothing_on_other_steps(tmp_path: Path) -> None:
+    """The report: on Intention, Tab to the step tabs, x three times; on Review, Delete."""
+    app = make_app(tmp_path / "home", open_path=example_copy(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = on_screen(app, PlanScreen)
+        agenda = list(screen.plan.agenda)
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("x", "x", "x")
+        screen.show_step("review")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert screen.plan.agenda == agenda and not screen.dirty
+
+
+# --- the plan file changed, vanished or went unreadable while open ------------------------------
+
+
+def change_on_disk(path: Path, location: str) -> None:
+    from facilkit.plans.storage import save_plan
+
+    theirs = load_plan(path)
+    theirs.location = location
+    save_plan(theirs, path)
+
+
+async def open_and_edit(pilot, app) -> PlanScreen:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    screen = on_screen(app, PlanScreen)
+    await pilot.press("end")
+    await type_text(pilot, " Mine")
+    return screen
+
+
+@pytest.mark.parametrize("answer", ["mine", "theirs", "cancel"])
+async def test_save_after_a_change_on_disk_asks(tmp_path: Path, answer: str) -> None:
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path / "home", open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_and_edit(pilot, app)
+        mine = screen.plan.intention
+        change_on_disk(path, "Their room")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        assert "changed by another program" in screen_text(app)
+        await pilot.click(f"#answer-{answer}")
+        await pilot.pause()
+        copies = sorted(path.parent.glob("learning-group-meeting-*.yaml"))
+        on_disk = load_plan(path)
+        if answer == "mine":
+            assert on_disk.intention == mine and on_disk.location != "Their room"
+            (kept,) = copies
+            assert "on-disk" in kept.name and load_plan(kept).location == "Their room"
+            assert not screen.dirty
+        elif answer == "theirs":
+            assert on_disk.location == "Their room" and screen.plan.location == "Their room"
+            (kept,) = copies
+            assert "mine" in kept.name and load_plan(kept).intention == mine
+            assert screen.query_one("#f-intention", TextArea).text == on_disk.intention
+            assert not screen.dirty
+        else:
+            assert on_disk.location == "Their room" and copies == []
+            assert screen.dirty and screen.plan.intention == mine
+
+
+async def test_second_window_gets_the_question(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    first = make_app(tmp_path / "home", open_path=path)
+    second = make_app(tmp_path / "home2", open_path=path)
+    async with first.run_test(size=(100, 30)) as one, second.run_test(size=(100, 30)) as two:
+        await open_and_edit(one, first)
+        await open_and_edit(two, second)
+        await one.press("ctrl+s")
+        await one.pause()
+        assert not isinstance(first.screen, Choose)
+        await two.press("ctrl+s")
+        await two.pause()
+        assert isinstance(second.screen, Choose)
+
+
+async def test_file_deleted_while_open_is_saved_again(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path / "home", open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_and_edit(pilot, app)
+        path.unlink()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        assert "was deleted" in screen_text(app)
+        await pilot.click("#answer-mine")
+        await pilot.pause()
+        assert load_plan(path).intention == screen.plan.intention and not screen.dirty
+
+
+async def test_autosave_after_a_change_on_disk_writes_only_the_draft(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = example_copy(tmp_path)
+    app = make_app(home, open_path=path, autosave_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_and_edit(pilot, app)
+        change_on_disk(path, "Their room")
+        await wait_until(
+            pilot, lambda: any("changed on disk" in n for n in notices(app)), "the warning"
+        )
+        await wait_until(pilot, lambda: Drafts(home / "drafts").pending(), "a draft")
+        (draft,) = Drafts(home / "drafts").pending()
+        assert draft.plan.intention == screen.plan.intention
+        assert load_plan(path).location == "Their room"  # the plan file is theirs, untouched
+    again = make_app(home)  # as after a crash: the draft is offered, and saving it asks
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.click("#answer-recover")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(again.screen, Choose)
+        assert "changed by another program" in screen_text(again)

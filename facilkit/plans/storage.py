@@ -289,13 +289,17 @@ class PlanChangedError(PlanError):
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
-    """The file's fingerprint now; None if it does not exist. Unreadable raises OSError."""
+    """The file's fingerprint now; None if it does not exist.
+
+    A file that cannot be read (permissions, a FIFO or folder put in its place,
+    over 1 MiB) raises OSError.
+    """
     try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            raw = handle.read()
-    except FileNotFoundError:
-        return None
+        raw, stat = read_regular(path)
+    except YamlError as error:
+        if not os.path.lexists(path):
+            return None
+        raise OSError(error.message) from None
     return Fingerprint.of_bytes(raw, stat)
 
 

@@ -39,6 +39,8 @@ from facilkit.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from facilkit.plans.drafts import Drafts
+    from facilkit.plans.editor import PlanEditor
+    from facilkit.plans.storage import Fingerprint
     from facilkit.tui.screens.plan import PlanScreen
     from facilkit.tui.screens.run_start import RunOptions
 
@@ -132,8 +134,7 @@ class FacilkitApp(CompatApp[None]):
             for screen in self.screen_stack if plan_screens else ():
                 if isinstance(screen, plan_screens.PlanScreen):  # type: ignore[union-attr]
                     with contextlib.suppress(Exception):
-                        screen.draft_dirty = True
-                        screen.autosave()
+                        screen.editor.autosave()  # writes unless the draft is current
 
     def print_error_report(self) -> bool:
         """The crash log holds the traceback; the terminal gets one line (``cli.run_tui``)."""
@@ -267,7 +268,7 @@ class FacilkitApp(CompatApp[None]):
         def answered(answer: str | None) -> None:
             if answer == "recover":
                 self.drafts.discard(draft.id)
-                self.open_plan(draft.plan, draft.target, dirty=True)
+                self.open_plan(draft.plan, draft.target, dirty=True, base=draft.base)
             elif answer == "discard":
                 self.drafts.discard(draft.id)
                 self.offer_drafts()
@@ -284,23 +285,32 @@ class FacilkitApp(CompatApp[None]):
                 return screen  # type: ignore[return-value]
         return None
 
-    def open_plan(self, plan: Plan, path: Path | None, dirty: bool = False) -> None:
+    def open_plan(
+        self,
+        plan: Plan,
+        path: Path | None,
+        dirty: bool = False,
+        base: Fingerprint | None = None,
+    ) -> None:
+        """Edit ``plan`` (saved to ``path``, as it was on disk when ``base`` was taken)."""
+        from facilkit.plans.editor import PlanEditor
+
+        self.open_editor(PlanEditor(plan, path, base=base, drafts=self.drafts, dirty=dirty))
+
+    def open_editor(self, editor: PlanEditor) -> None:
         from facilkit.tui.screens.plan import PlanScreen
 
-        screen = PlanScreen(plan, path, self.drafts.new_id())
-        self.push_screen(screen)
-        if dirty:
-            screen.dirty = screen.draft_dirty = True
+        self.push_screen(PlanScreen(editor))
 
     def open_plan_file(self, path: Path) -> None:
-        from facilkit.plans.storage import load_plan
+        from facilkit.plans.editor import PlanEditor
 
         try:
-            plan = load_plan(path)
+            editor = PlanEditor.open(path, self.drafts)
         except FacilkitError as error:
             self.show_error(error)
             return
-        self.open_plan(plan, path)
+        self.open_editor(editor)
 
     def open_new_plan(self) -> None:
         """A blank plan in the interface's language, with the blank template's time frame."""

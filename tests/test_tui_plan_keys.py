@@ -1,0 +1,117 @@
+"""Keys act only where they are shown: every plan-screen key, on every step, on every widget.
+
+For each step of the wizard and each widget that can take focus there, every
+key bound on the plan screen (and on its agenda table) is pressed. A dialog the
+key opens is cancelled. If the plan changed, either the key bar showed that
+key's action, enabled, just before the press, or the key was typed into the
+focused text field and changed only that field. The change is then undone, so
+every key meets the same plan.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.screen import ModalScreen
+from textual.widgets import Input, TextArea
+
+from facilkit.plans.editor import FIELDS, snapshot
+from facilkit.plans.model import Plan
+from facilkit.tui.screens.plan import STEPS, PlanScreen
+from facilkit.tui.screens.plan.agenda import AgendaTable
+from facilkit.tui.screens.plan.fields import FIELD_OF_WIDGET
+from facilkit.tui.widgets.key_bar import KeyBar, action_name
+from tests.tui_helpers import ROOT, make_app, on_screen, ready
+
+KEYS = sorted(
+    {
+        key.strip()
+        for binding in [*PlanScreen.BINDINGS, *AgendaTable.BINDINGS]
+        for key in binding.key.split(",")  # type: ignore[union-attr]
+    }
+)
+
+
+def types_text(key: str) -> bool:
+    """A key that types or deletes text when a text field has focus."""
+    return len(key) == 1 or key == "delete"
+
+
+def changed_fields(before: Plan, after: Plan) -> set[str]:
+    return {name for name in (*FIELDS, "agenda") if getattr(before, name) != getattr(after, name)}
+
+
+def test_the_sweep_covers_the_keys_that_lost_work() -> None:
+    assert {"x", "delete", "a", "shift+up", "ctrl+z", "ctrl+y", "ctrl+shift+z"} <= set(KEYS)
+
+
+@pytest.mark.parametrize("step", STEPS)
+async def test_every_key_on_every_widget_changes_only_what_the_key_bar_promised(
+    tmp_path: Path, step: str
+) -> None:
+    import copy
+
+    path = tmp_path / "plan.yaml"
+    shutil.copy(ROOT / "examples" / "learning-group-meeting.yaml", path)
+    app = make_app(tmp_path / "home", open_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = on_screen(app, PlanScreen)
+        editor = screen.editor
+        editor.set_field("location", "Swept")  # unsaved, so escape asks instead of leaving
+        screen.show_step(step)
+        await pilot.pause()
+        widgets = [w for w in screen.focus_chain if not isinstance(w, KeyBar)]
+        assert widgets, step
+        pressed = 0
+        for widget in widgets:
+            for key in KEYS:
+                if key == "ctrl+s":
+                    continue  # pressed below, once: it saves, which is no change to the plan
+                if screen.current_step != step or screen.focused is not widget:
+                    screen.show_step(step)
+                    widget.focus()
+                    await pilot.pause()
+                before = copy.deepcopy(editor.plan)
+                before_text = snapshot(before)
+                bar = screen.query_one(KeyBar)
+                drawn = {action_name(a): enabled for a, enabled in bar.drawn_actions()}
+                active = screen.active_bindings.get(key)
+                action = action_name(active.binding.action) if active else None
+                await pilot.press(key)
+                await pilot.pause()
+                pressed += 1
+                for _ in range(5):  # cancel the dialog or leave the screen the key opened
+                    if app.screen is screen:
+                        break
+                    if isinstance(app.screen, ModalScreen):
+                        await pilot.press("escape")
+                    else:  # run mode ('r'): a screen of its own, left as the user would
+                        app.pop_screen()
+                    await pilot.pause()
+                assert app.screen is screen, (step, widget.id, key)
+                if snapshot(editor.plan) == before_text:
+                    continue
+                where = f"{step} / {widget.id or type(widget).__name__} / {key}"
+                typed = isinstance(widget, Input | TextArea) and types_text(key)
+                if typed:
+                    assert changed_fields(before, editor.plan) == {
+                        FIELD_OF_WIDGET[widget.id or ""]
+                    }, where
+                    editor.undo()
+                else:
+                    assert action is not None and drawn.get(action) is True, (
+                        f"{where}: changed the plan ({action}) but the key bar showed {drawn}"
+                    )
+                    if action == "undo":
+                        editor.redo()
+                    else:
+                        editor.undo()
+                await pilot.pause()
+                assert snapshot(editor.plan) == before_text, where
+        assert pressed >= len(widgets) * (len(KEYS) - 1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not editor.dirty and editor.plan.location == "Swept"
