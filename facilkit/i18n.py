@@ -85,6 +85,32 @@ def category_name(category: str, lang: str) -> str:
         return category
 
 
+MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july")
+MONTHS += ("august", "september", "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def long_date(text: str, lang: str) -> str:
+    """``2026-12-03`` written out: "torsdag 3. december 2026", "Thursday 3 December 2026".
+
+    Anything that is not an ISO date is returned as the user wrote it.
+    """
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        return text
+    return t(
+        "date.long",
+        lang,
+        weekday=t(f"weekday.{WEEKDAYS[day.weekday()]}", lang),
+        day=day.day,
+        month=t(f"month.{MONTHS[day.month - 1]}", lang),
+        year=day.year,
+    )
+
+
 def ui_language(lang: str) -> str:
     """The first language in ``lang``'s fallback chain that has a catalogue (nn gives nb)."""
     available = ui_languages()

@@ -1,4 +1,4 @@
-"""Markdown export: golden files in both languages, and hostile user text."""
+"""Markdown export: golden files in the four languages, and hostile user text."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def library() -> Library:
     return load_library([Folder(builtin_methods_dir(), "builtin")])
 
 
-@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("lang", ["da", "en", "nb", "sv"])
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_golden_export(
     name: str, lang: str, library: Library, request: pytest.FixtureRequest

@@ -27,7 +27,7 @@ def test_the_four_languages_are_there() -> None:
     assert {"da", "en", "nb", "sv"} <= set(ui_languages())
 
 
-@pytest.mark.parametrize("lang", ["da", "nb", "sv"])
+@pytest.mark.parametrize("lang", [code for code in ui_languages() if code != "en"])
 def test_same_keys_and_placeholders_as_english(lang: str) -> None:
     english, other = catalogue("en"), catalogue(lang)
     assert sorted(set(english) - set(other)) == [], f"missing in {lang}.yaml"
@@ -231,3 +231,19 @@ def test_the_compiled_copy_follows_an_edit(tmp_path: Path, monkeypatch: pytest.M
     source.write_text('a: "two"\n', encoding="utf-8")
     os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert i18n._load(source) == {"a": "two"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        ("da", "torsdag 3. december 2026"),
+        ("nb", "torsdag 3. desember 2026"),
+        ("nn", "torsdag 3. desember 2026"),
+        ("sv", "torsdag 3 december 2026"),
+        ("en", "Thursday 3 December 2026"),
+    ],
+)
+def test_dates_written_out(lang: str, written: str) -> None:
+    assert i18n.long_date("2026-12-03", lang) == written
+    assert i18n.long_date(" 2026-12-03 ", lang) == written
+    assert i18n.long_date("3/12 kl. 9", lang) == "3/12 kl. 9"  # the user's own words stay

@@ -22,7 +22,7 @@ from facilkit.export.document import (
     Table,
     Text,
 )
-from facilkit.i18n import t
+from facilkit.i18n import long_date, t
 from facilkit.library.loader import Library
 from facilkit.library.model import Method, localize
 from facilkit.plans.clock import format_clock
@@ -64,7 +64,7 @@ def time_frame(plan_schedule: Schedule) -> str:
 def _facts(plan: Plan, plan_schedule: Schedule, lang: str, with_count: bool) -> Facts:
     pairs = []
     if plan.date.strip():
-        pairs.append((t("date", lang), plan.date.strip()))
+        pairs.append((t("date", lang), long_date(plan.date, lang)))
     pairs.append((t("time", lang), time_frame(plan_schedule)))
     if plan.location.strip():
         pairs.append((t("place", lang), plan.location.strip()))
