@@ -122,7 +122,16 @@ def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _P
     actions = plan.add_subparsers(dest="action", required=True, parser_class=type(plan))
 
     listing = actions.add_parser("list", help="list saved plans", parents=[common])
+    listing.add_argument("--trash", action="store_true", help="list the deleted plans instead")
     listing.set_defaults(handler="cli_plan:cmd_plan_list")
+
+    restore = actions.add_parser(
+        "restore", help="bring a deleted plan back from the trash", parents=[common]
+    )
+    restore.add_argument(
+        "name", metavar="NAME", help="its name or title, as plan list --trash shows"
+    )
+    restore.set_defaults(handler="cli_plan:cmd_plan_restore")
 
     new = actions.add_parser("new", help="create a plan", parents=[common])
     new.add_argument("title")

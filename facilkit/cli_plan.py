@@ -30,6 +30,8 @@ from facilkit.walk import scan_folder
 
 def cmd_plan_list(args: argparse.Namespace) -> int:
     locations = Locations.from_env()
+    if args.trash:
+        return _list_trash(locations, args.lang)
     for skipped in scan_folder(locations.plans, (PLAN_SUFFIX,)).skipped:
         print(skipped, file=sys.stderr)
     plans = list_plans(locations)
@@ -38,6 +40,27 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
     for plan in plans:
         name, title = clean_line(plan.path.stem), clean_line(plan.title)
         print(f"{name:<32} {clean_line(plan.date):<10}  {title}")
+    return 0
+
+
+def _list_trash(locations: Locations, lang: str) -> int:
+    from facilkit.plans.trash import trashed
+
+    plans = trashed(locations)
+    if not plans:
+        print(t("cli.trash_empty", lang), file=sys.stderr)
+    for plan in plans:
+        name, title = clean_line(plan.path.stem), clean_line(plan.title)
+        print(f"{name:<32} {plan.deleted_at:%Y-%m-%d %H:%M}  {title}")
+    return 0
+
+
+def cmd_plan_restore(args: argparse.Namespace) -> int:
+    """Bring a plan back from the trash (under a new name if its old one is taken)."""
+    from facilkit.plans.trash import find_trashed, restore
+
+    locations = Locations.from_env()
+    print(restore(find_trashed(args.name, locations), locations))
     return 0
 
 

@@ -26,6 +26,7 @@ DEFERRED: dict[str, str] = {
     "facilkit.plans.storage": "plans are read when the home screen lists them, after the first frame",
     "facilkit.plans.drafts": "drafts are looked for after the first frame",
     "facilkit.plans.editor": "the plan editor is built only when a plan is opened",
+    "facilkit.plans.trash": "the trash is read only when the user deletes, lists or restores a plan",
     "facilkit.plans.template": "templates are read only when a new plan is made from one",
     "facilkit.export.formats": "each format's renderer (Typst, python-docx) loads only when asked for",
     "facilkit.export.markdown": "cards are rendered on the first cursor move, not at start",

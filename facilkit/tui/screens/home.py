@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -11,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilkit.errors import FacilkitError
 from facilkit.i18n import t
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.widgets.key_bar import KeyBar
@@ -37,6 +37,7 @@ class HomeScreen(FacilScreen):
         Binding("d", "duplicate", "Duplicate", show=False, id="home.duplicate"),
         Binding("e", "export", "Export", show=False, id="home.export"),
         Binding("delete,x", "delete", "Delete", show=False, id="home.delete"),
+        Binding("u", "trash", "Trash", show=False, id="home.trash"),
         Binding("p", "problems", "Problems", show=False, id="home.problems"),
     ]
 
@@ -193,13 +194,42 @@ class HomeScreen(FacilScreen):
         def delete(answer: str | None) -> None:
             if answer != "yes":
                 return
-            bin_folder = plan_file.path.parent / ".trash"
-            bin_folder.mkdir(exist_ok=True)
-            target = bin_folder / plan_file.path.name
-            shutil.move(plan_file.path, target)
+            from facilkit.plans.trash import move_to_trash
+
+            try:
+                target = move_to_trash(plan_file.path)
+            except FacilkitError as error:
+                self.facil.show_error(error)
+                return
             self.notify(t("home.deleted", self.lang, path=target), markup=False)
             self.refresh_plans()
 
         question = t("home.confirm_delete", self.lang, title=plan_file.title)
         answers = [("no", t("dlg.no", self.lang)), ("yes", t("dlg.yes", self.lang))]
         self.app.push_screen(Choose(question, answers), delete)
+
+    def action_trash(self) -> None:
+        """The deleted plans; choosing one brings it back (under a new name if its old one is taken)."""
+        from facilkit.plans.trash import restore, trashed
+        from facilkit.tui.dialogs.basic import Pick
+
+        plans = {str(plan.path): plan for plan in trashed(self.facil.locations)}
+        if not plans:
+            self.notify(t("home.trash_empty", self.lang), markup=False)
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is None or key not in plans:
+                return
+            try:
+                path = restore(plans[key], self.facil.locations)
+            except FacilkitError as error:
+                self.facil.show_error(error)
+                return
+            self.notify(t("home.restored", self.lang, path=path.name), markup=False)
+            self.refresh_plans()
+
+        options = [
+            (key, f"{plan.title} ({plan.deleted_at:%Y-%m-%d %H:%M})") for key, plan in plans.items()
+        ]
+        self.app.push_screen(Pick(t("home.trash_title", self.lang), options), chosen)
