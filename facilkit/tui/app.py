@@ -346,6 +346,8 @@ class FacilkitApp(CompatApp[None]):
 
             try:
                 data = render(choice.fmt, plan, self.library, plan.language, choice.audience)
+                if choice.path.parent == self.locations.documents:  # the default is made
+                    choice.path.parent.mkdir(parents=True, exist_ok=True)
                 write_export(choice.path, data)
             except FacilkitError as error:
                 self.show_error(error)
