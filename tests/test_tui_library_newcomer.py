@@ -168,3 +168,29 @@ async def test_keys_typed_faster_than_the_screen_opens_all_land(tmp_path: Path) 
         for character in "tjek":  # and typed fast in the list, after clearing the search
             app.post_message(events.Key(character, character))
         await wait_until(pilot, lambda: search.value == "spørgsmåltjek", "fast typing kept whole")
+
+
+async def test_a_new_search_puts_the_cursor_on_the_best_match(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", lang="da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await open_library(pilot)
+        methods = screen.query_one(MethodList)
+        assert methods.current is not None
+        first = methods.current.id  # alphabetically first, and a match for the search below
+        await pilot.press(*"refleksion")
+        await wait_until(
+            pilot, lambda: screen.query_one("#search", Input).value == "refleksion", "typed"
+        )
+        assert methods.cursor == 0 and methods.current is not None
+        assert "refleksion" in methods.current.head.name_in("da").casefold()
+        assert first != methods.current.id
+        card = screen.query_one(MethodCard)
+        await wait_until(
+            pilot,
+            lambda: (
+                methods.current is not None
+                and methods.current.head.name_in("da") in card.shown_text
+            ),
+            "its card",
+        )

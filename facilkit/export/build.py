@@ -82,8 +82,10 @@ def _idoart(plan: Plan, plan_schedule: Schedule, lang: str) -> Fields:
     minutes = t("minutes", lang)
     roles = [
         f"{t(f'role.{key}', lang) if key in KNOWN_ROLES else key}: {name.strip()}"
-        for key, name in plan.roles.items()
         if name.strip()
+        else key  # "Observatør Per" typed without a colon: shown as written, never dropped
+        for key, name in plan.roles.items()
+        if name.strip() or (key not in KNOWN_ROLES and key.strip())
     ]
     time = span(plan_schedule.start, plan_schedule.end)
     if plan_schedule.frame_minutes is not None:

@@ -13,6 +13,7 @@ from typing import Literal
 from facilkit.i18n import Words, t
 from facilkit.library.loader import Library
 from facilkit.plans.clock import ClockError, format_clock, parse_clock
+from facilkit.plans.dates import DateError, parse_date
 from facilkit.plans.model import Plan
 from facilkit.plans.schedule import (
     Schedule,
@@ -72,6 +73,11 @@ def _clock_fields(plan: Plan) -> list[Finding]:
             parse_clock(value)
         except ClockError as error:  # both said in the reader's language
             found.append(Finding("error", "bad_clock", None, {"field": name, "error": error}))
+    if plan.date:
+        try:
+            parse_date(plan.date)
+        except DateError:
+            found.append(Finding("error", "bad_date", None, {"value": plan.date}))
     return found
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
@@ -23,13 +23,20 @@ DEFAULT_TOPIC = "dialog"
 
 
 def keys_of(screen: Screen[Any]) -> list[tuple[str, str]]:
-    """(keys, description) for every binding with an id active on ``screen``, in order.
+    """(keys, description) for every binding with an id active on ``screen``.
 
-    One line per action: a binding on two keys (``slash,ctrl+f``) shows both.
+    The screen's own keys first (what it is for), then those of the field in focus,
+    then the app's. One line per action: a binding on two keys (``slash,ctrl+f``)
+    shows both.
     """
     app = screen.app
+
+    def rank(item: tuple[str, ActiveBinding]) -> int:
+        node = item[1].node
+        return 0 if node is screen else 2 if node is app else 1
+
     lines: dict[str, list[str]] = {}
-    for key, active in screen.active_bindings.items():
+    for key, active in sorted(screen.active_bindings.items(), key=rank):
         binding: Binding = active.binding
         if not binding.id or not binding.description:
             continue

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilkit.export.card import group_size_text
+from facilkit.export.card import facts, group_size_text
 from facilkit.i18n import t
 from facilkit.library.model import Entry, Method, localize
 from facilkit.library.search import Filters, SearchIndex
@@ -25,6 +25,19 @@ class PickedMethod:
 
     method_id: str
     variant: str | None = None
+
+
+def short_card(entry: Entry | None, lang: str) -> Text:
+    """The highlighted method in brief: its summary, then minutes, group size and process."""
+    if entry is None:
+        return Text(t("lib.no_match", lang))
+    method = entry.method
+    card = Text(method.summary_in(lang), overflow="ellipsis")
+    card.append("\n")
+    card.append(
+        " · ".join(f"{label}: {value}" for label, value in facts(method, lang).pairs), "dim"
+    )
+    return card
 
 
 def form_label(method: Method, lang: str, name: str) -> Text:
@@ -57,12 +70,18 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
             yield Label(t("dlg.pick_method", self.lang), id="picker-question")
             yield Input(placeholder=t("lib.search", self.lang), id="picker-search")
             yield MethodList(self.lang, id="picker-list")
+            yield Static(id="picker-card", markup=False)
             yield OptionList(id="picker-variants")
 
     def on_mount(self) -> None:
         self.query_one("#picker-variants").display = False
         self.query_one(MethodList).set_entries(self.index.filter(Filters()))
         self.query_one(Input).focus()
+
+    def on_method_list_highlighted(self, event: MethodList.Highlighted) -> None:
+        """The card in short form follows the highlight, so a method is judged before it is taken."""
+        event.stop()
+        self.query_one("#picker-card", Static).update(short_card(event.entry, self.lang))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(MethodList).set_entries(self.index.filter(Filters(query=event.value)))
@@ -99,6 +118,7 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
     def _show_forms(self, forms: bool) -> None:
         self.query_one("#picker-search").display = not forms
         self.query_one(MethodList).display = not forms
+        self.query_one("#picker-card").display = not forms
         variants = self.query_one("#picker-variants", OptionList)
         variants.display = forms
         (variants if forms else self.query_one(Input)).focus()

@@ -148,9 +148,16 @@ class LibraryScreen(FacilScreen):
             participants=number("#participants"),
         )
 
+    last_query = ""
+    """The search text last applied: a new search puts the cursor on the best match."""
+
     def apply_filters(self) -> None:
-        entries = self.facil.search_index.filter(self.current_filters())
-        self.query_one(MethodList).set_entries(entries)
+        filters = self.current_filters()
+        entries = self.facil.search_index.filter(filters)
+        # typing puts the best match on top; clearing the search keeps the method found
+        searched = bool(filters.query.strip()) and filters.query != self.last_query
+        self.last_query = filters.query
+        self.query_one(MethodList).set_entries(entries, keep_cursor=not searched)
         if self.facil.library_loaded:
             status = t("lib.count", self.lang, shown=len(entries), count=len(self.facil.library))
             empty = t("lib.no_match", self.lang)

@@ -63,12 +63,13 @@ class MethodList(ScrollView, can_focus=True):
     def current(self) -> Entry | None:
         return self.entries[self.cursor] if 0 <= self.cursor < len(self.entries) else None
 
-    def set_entries(self, entries: list[Entry]) -> None:
-        """Replace the rows (a filter changed); keeps the cursor on the same method if present."""
+    def set_entries(self, entries: list[Entry], keep_cursor: bool = True) -> None:
+        """Replace the rows (a filter changed); keeps the cursor on the same method if present,
+        or, with ``keep_cursor=False`` (a new search, best match first), puts it on the top."""
         previous = self.current
         self.entries = entries
         set_virtual_size(self, Size(self.scrollable_content_region.width, len(entries)))
-        index = entries.index(previous) if previous in entries else 0
+        index = entries.index(previous) if keep_cursor and previous in entries else 0
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = index
         self.refresh()
