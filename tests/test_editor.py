@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilkit.plans.drafts import Drafts
-from facilkit.plans.editor import TYPING_PAUSE, Change, PlanEditor, SaveConflict, snapshot
+from facilkit.plans.editor import Change, PlanEditor, SaveConflict, snapshot
+from facilkit.plans.editor_history import TYPING_PAUSE
 from facilkit.plans.model import AgendaItem, Plan, Rotation, new_plan
 from facilkit.plans.storage import (
     PlanChangedError,

@@ -9,49 +9,22 @@ autosaved every few seconds; the plan file itself is written only on save.
 from __future__ import annotations
 
 import contextlib
-import copy
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.console import Group
-from rich.markdown import Markdown
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import (
-    DataTable,
-    Input,
-    Label,
-    Select,
-    Static,
-    TabbedContent,
-    TabPane,
-    TextArea,
-)
+from textual.widgets import Input, Select, Static, TabbedContent, TabPane, TextArea
 
 from facilkit.errors import FacilkitError
-from facilkit.export.plan import export_markdown
-from facilkit.i18n import language_name, plan_languages, t
-from facilkit.library.model import localize
-from facilkit.plans.checks import Finding, check_plan
+from facilkit.i18n import plan_languages, t
 from facilkit.plans.editor import AGENDA, Change, PlanEditor
-from facilkit.plans.model import KNOWN_ROLES, AgendaItem, Plan, Rotation
-from facilkit.plans.schedule import Schedule, schedule, slot_title
-from facilkit.tui.dialogs.item_form import ItemForm
-from facilkit.tui.dialogs.method_picker import MethodPicker, PickedMethod
-from facilkit.tui.screens.base import FacilScreen
-from facilkit.tui.screens.plan import saving
-from facilkit.tui.screens.plan.agenda import (
-    AGENDA_ACTIONS,
-    AgendaTable,
-    fill_table,
-    findings_text,
-    rotation_view,
-    totals_text,
-)
+from facilkit.plans.model import KNOWN_ROLES
+from facilkit.tui.screens.plan import saving, steps
+from facilkit.tui.screens.plan.agenda import AGENDA_ACTIONS
+from facilkit.tui.screens.plan.agenda_actions import AgendaActions
 from facilkit.tui.screens.plan.fields import (
     FIELD_OF_WIDGET,
     OTHER_ROLES,
@@ -62,13 +35,10 @@ from facilkit.tui.screens.plan.fields import (
     text_of,
     value_of,
 )
+from facilkit.tui.screens.plan.steps import STEPS
 from facilkit.tui.widgets.key_bar import KeyBar
-from facilkit.tui.widgets.timeline import Timeline
 from facilkit.tui.widgets.title_bar import TitleBar
 
-STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
-ADDED_NOTICE_SECONDS = 2.0
-REMOVED_NOTICE_SECONDS = 6.0
 DISK_WARNINGS = {
     "changed": "wiz.disk_changed",
     "missing": "wiz.disk_missing",
@@ -77,7 +47,7 @@ DISK_WARNINGS = {
 FieldWidget = TextArea | Input | Select[str]
 
 
-class PlanScreen(FacilScreen):
+class PlanScreen(AgendaActions):
     """Walks a key person through I DO ART for one plan, editing it through its editor."""
 
     HELP_TOPIC = "plan"
@@ -105,17 +75,13 @@ class PlanScreen(FacilScreen):
     def __init__(self, editor: PlanEditor) -> None:
         super().__init__()
         self.editor = editor
-        self.findings: list[Finding] = []
+        self.findings = []
         self._drawn: dict[str, str] = {}
         """Text this screen put into a widget; its own Changed event is then no edit."""
         self._warned_disk = False
         editor.subscribe(self.editor_changed)
 
     # --- what the rest of the app reads ---------------------------------------------------------
-
-    @property
-    def plan(self) -> Plan:
-        return self.editor.plan
 
     @property
     def dirty(self) -> bool:
@@ -127,80 +93,9 @@ class PlanScreen(FacilScreen):
 
     # --- layout -----------------------------------------------------------------------------
 
-    def guidance(self, step: str) -> Static:
-        """The I DO ART method's own text for this step: the trainers' words, not ours."""
-        method = self.facil.library.get("i-do-art")
-        found = [s for s in method.steps if s.key == step] if method else []
-        text = Text()
-        if found:
-            step_text = found[0]
-            text.append(localize(step_text.how, self.lang), style="italic")
-            for question in step_text.questions:
-                text.append(f"\n  • {localize(question, self.lang)}")
-        return Static(text, classes="guidance", markup=False)
-
     def compose_body(self) -> ComposeResult:
-        lang = self.lang
         yield TitleBar()
-        with TabbedContent(id="steps"):
-            with TabPane(t("step.intention", lang), id="intention"):
-                yield self.guidance("intention")
-                yield Label(t("wiz.intention_label", lang))
-                yield TextArea(id="f-intention", soft_wrap=True)
-            with TabPane(t("step.desired-outcome", lang), id="desired-outcome"):
-                yield self.guidance("desired-outcome")
-                yield Label(t("wiz.outcomes_label", lang))
-                yield TextArea(id="f-outcomes", soft_wrap=True)
-                yield Label(t("wiz.follow_up_label", lang))
-                yield TextArea(id="f-follow-up", soft_wrap=True, classes="short")
-            with TabPane(t("step.agenda", lang), id="agenda"):
-                yield self.guidance("agenda")
-                yield Timeline(id="timeline")
-                yield Static(t("wiz.legend", lang), id="legend", markup=False)
-                with Horizontal(id="agenda-body"):
-                    yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-                    with VerticalScroll(id="agenda-side"):
-                        yield Static("", id="totals", markup=False)
-                        # the highlighted rotation first: at 80×24 it would sit below the fold
-                        yield Static("", id="rotation", markup=False)
-                        yield Static("", id="findings", markup=False)
-            with TabPane(t("step.rules-roles", lang), id="rules-roles"):
-                yield self.guidance("rules-roles")
-                with Grid(id="roles-grid"):
-                    for role in KNOWN_ROLES:
-                        yield Label(t(f"role.{role}", lang))
-                        yield Input(id=f"f-role-{role}")
-                yield Label(t("wiz.other_roles_label", lang))
-                yield TextArea(id=OTHER_ROLES, classes="short")
-                yield Label(t("wiz.rules_label", lang))
-                yield TextArea(id="f-rules", soft_wrap=True)
-            with TabPane(t("step.time", lang), id="time"):
-                yield self.guidance("time")
-                with Grid(id="time-grid"):
-                    yield Label(t("wiz.title", lang))
-                    yield Input(id="f-title")
-                    yield Label(t("wiz.date", lang))
-                    yield Input(id="f-date", placeholder="2026-12-03")
-                    yield Label(t("wiz.start", lang))
-                    yield Input(id="f-start", placeholder="09:00")
-                    yield Label(t("wiz.end", lang))
-                    yield Input(id="f-end", placeholder="11:30")
-                    yield Label(t("wiz.location", lang))
-                    yield Input(id="f-location")
-                    yield Label(t("wiz.participants", lang))
-                    yield Input(id="f-participants", type="integer", max_length=4)
-                    yield Label(t("wiz.language", lang))
-                    yield Select(
-                        [
-                            (_upper_first(language_name(code, lang)), code)
-                            for code in plan_languages()
-                        ],
-                        id="f-language",
-                        allow_blank=False,
-                        value="da",
-                    )
-            with TabPane(t("step.review", lang), id="review"), VerticalScroll(id="review-scroll"):
-                yield Static("", id="review-body", markup=False)
+        yield from steps.compose_steps(self.facil.library, self.lang)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -218,10 +113,6 @@ class PlanScreen(FacilScreen):
         self.refresh_agenda()
         self.set_interval(self.facil.autosave_seconds, self.autosave)
         self.query_one("#f-intention").focus()
-
-    @property
-    def agenda_table(self) -> AgendaTable:
-        return self.query_one("#agenda-table", AgendaTable)
 
     # --- widgets -> editor ------------------------------------------------------------------
 
@@ -320,46 +211,13 @@ class PlanScreen(FacilScreen):
         ):
             self.query_one(f"#{WIDGETS_OF_FIELD[field][0]}").focus()
 
-    # --- the agenda view --------------------------------------------------------------------
-
-    @property
-    def schedule(self) -> Schedule:
-        return schedule(self.plan, self.facil.library)
-
-    def library_changed(self) -> None:
-        self.refresh_agenda()
-
-    def refresh_agenda(self, cursor: int | None = None) -> None:
-        """Recompute clock times, the timeline, totals, checks and the rotation view."""
-        plan_schedule = self.schedule
-        lang = self.lang
-        table = self.agenda_table
-        fill_table(table, plan_schedule, lang, table.cursor_row if cursor is None else cursor)
-        self.query_one(Timeline).show(plan_schedule)
-        self.query_one("#totals", Static).update(totals_text(plan_schedule, lang))
-        self.findings = check_plan(self.plan, self.facil.library, lang)
-        self.query_one("#findings", Static).update(findings_text(self.findings, lang))
-        self.refresh_rotation(plan_schedule)
-
-    def refresh_rotation(self, plan_schedule: Schedule) -> None:
-        view = rotation_view(plan_schedule, self.agenda_table.cursor_row, self.lang)
-        self.query_one("#rotation", Static).update(view)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.refresh_rotation(self.schedule)
-        self.refresh_bindings()  # move up / move down depend on the row
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit_item()
-
     @on(TabbedContent.TabActivated)
     def step_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "review":
             self.refresh_review()
 
     def refresh_review(self) -> None:
-        text = export_markdown(self.plan, self.facil.library, self.plan.language, glue=False)
-        self.query_one("#review-body", Static).update(Group(Markdown(text)))
+        self.query_one("#review-body", Static).update(steps.review(self.plan, self.facil.library))
 
     # --- steps ------------------------------------------------------------------------------
 
@@ -380,93 +238,6 @@ class PlanScreen(FacilScreen):
         if first:
             first.first().focus()
 
-    # --- agenda actions (bound on the agenda table only) ------------------------------------
-
-    def _agenda_index(self) -> int:
-        return self.agenda_table.cursor_row
-
-    def insert_item(self, item: AgendaItem) -> None:
-        """Add after the highlighted item (or at the end) and highlight it."""
-        agenda = self.plan.agenda
-        index = min(self._agenda_index() + 1, len(agenda)) if agenda else 0
-        self.show_step("agenda")
-        self.editor.insert_item(index, item)
-
-    def add_method(self, method_id: str, variant: str | None = None) -> None:
-        """Add a library method (as one of its variants) with its default minutes.
-
-        A rotation gets default settings instead.
-        """
-        method = self.facil.library.get(method_id)
-        if method is not None and variant is not None:
-            method = method.with_variant(variant)
-        if method is None:
-            return
-        item = AgendaItem(method=method_id, variant=variant, minutes=method.duration.default)
-        if method_id == "station-rotation":
-            item = AgendaItem(
-                method=method_id,
-                rotation=Rotation(groups=4, stations=4, round_minutes=15, move_minutes=5),
-            )
-        self.insert_item(item)
-        added = t("lib.added", self.lang, name=method.name_in(self.lang))
-        # short: the new row is on screen anyway, and toasts cover the side pane at 80×24
-        self.notify(added, markup=False, timeout=ADDED_NOTICE_SECONDS)
-
-    def action_add_method(self) -> None:
-        def chosen(picked: PickedMethod | None) -> None:
-            if picked is not None:
-                self.add_method(picked.method_id, picked.variant)
-
-        self.app.push_screen(MethodPicker(self.facil.search_index, self.lang), chosen)
-
-    def _add_free(self, kind: str, minutes: int) -> None:
-        title = t("break", self.lang) if kind == "break" else t("wiz.free_item", self.lang)
-        item = AgendaItem(title=title, kind=kind, minutes=minutes)  # type: ignore[arg-type]
-
-        def edited(result: AgendaItem | None) -> None:
-            if result is not None:
-                self.insert_item(result)
-
-        self.app.push_screen(ItemForm(item, title, self.lang), edited)
-
-    def action_add_item(self) -> None:
-        self._add_free("item", 10)
-
-    def action_add_break(self) -> None:
-        self._add_free("break", 10)
-
-    def action_edit_item(self) -> None:
-        index = self._agenda_index()
-        if not (0 <= index < len(self.plan.agenda)):
-            return
-        slot = self.schedule.slots[index]
-
-        def edited(result: AgendaItem | None) -> None:
-            if result is not None and index < len(self.plan.agenda):
-                self.editor.replace_item(index, result)
-
-        self.app.push_screen(
-            ItemForm(copy.deepcopy(slot.item), slot_title(slot, self.lang), self.lang), edited
-        )
-
-    def action_remove_item(self) -> None:
-        index = self._agenda_index()
-        if not (0 <= index < len(self.plan.agenda)):
-            return
-        name = slot_title(self.schedule.slots[index], self.lang)
-        self.editor.remove_item(index)
-        notice = t("wiz.removed", self.lang, name=name, key=self.undo_key)
-        self.notify(notice, markup=False, timeout=REMOVED_NOTICE_SECONDS)
-
-    @property
-    def undo_key(self) -> str:
-        """The undo key as the key bar shows it."""
-        return self.app.get_key_display(Binding("ctrl+z", "undo"))
-
-    def action_move(self, direction: int) -> None:
-        self.editor.move_item(self._agenda_index(), direction)
-
     # --- undo and redo ----------------------------------------------------------------------
 
     def action_undo(self) -> None:
@@ -477,17 +248,11 @@ class PlanScreen(FacilScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide undo and redo while there is nothing to take back; dim agenda keys that cannot act."""
-        agenda, index = self.plan.agenda, self._agenda_index() if self.is_mounted else -1
         if action == "undo":
             return self.editor.can_undo
         if action == "redo":
             return self.editor.can_redo
-        if action in ("remove_item", "edit_item"):
-            return True if 0 <= index < len(agenda) else None
-        if action == "move":
-            target = index + int(str(parameters[0])) if parameters else index
-            return True if 0 <= index < len(agenda) and 0 <= target < len(agenda) else None
-        return True
+        return self.agenda_action_enabled(action, parameters)
 
     # --- files ------------------------------------------------------------------------------
 
@@ -528,8 +293,3 @@ class PlanScreen(FacilScreen):
 
     def action_close(self) -> None:
         self.confirm_leave(self.app.pop_screen)
-
-
-def _upper_first(text: str) -> str:
-    """ "norsk (bokmål)" as a choice in a list: "Norsk (bokmål)"."""
-    return text[:1].upper() + text[1:]

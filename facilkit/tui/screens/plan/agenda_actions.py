@@ -1,0 +1,181 @@
+"""The agenda step's behaviour: its view of the schedule and the actions its keys run.
+
+The agenda table (:mod:`facilkit.tui.screens.plan.agenda`) binds the keys;
+they run these actions on the screen, which send each change to the editor as
+one undoable command. :class:`PlanScreen` is built on :class:`AgendaActions`.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from facilkit.i18n import t
+from facilkit.plans.checks import Finding, check_plan
+from facilkit.plans.editor import PlanEditor
+from facilkit.plans.model import AgendaItem, Plan, Rotation
+from facilkit.plans.schedule import Schedule, schedule, slot_title
+from facilkit.tui.dialogs.item_form import ItemForm
+from facilkit.tui.dialogs.method_picker import MethodPicker, PickedMethod
+from facilkit.tui.screens.base import FacilScreen
+from facilkit.tui.screens.plan.agenda import (
+    AgendaTable,
+    fill_table,
+    findings_text,
+    rotation_view,
+    totals_text,
+)
+from facilkit.tui.widgets.timeline import Timeline
+
+ADDED_NOTICE_SECONDS = 2.0
+REMOVED_NOTICE_SECONDS = 6.0
+
+
+class AgendaActions(FacilScreen):
+    """The agenda part of the plan screen: redraw the agenda, add, edit, remove, move items."""
+
+    editor: PlanEditor
+    findings: list[Finding]
+
+    @property
+    def plan(self) -> Plan:
+        return self.editor.plan
+
+    @property
+    def agenda_table(self) -> AgendaTable:
+        return self.query_one("#agenda-table", AgendaTable)
+
+    def show_step(self, step: str) -> None:
+        """Switch to a step (the screen knows its steps)."""
+        raise NotImplementedError
+
+    # --- the agenda view --------------------------------------------------------------------
+
+    @property
+    def schedule(self) -> Schedule:
+        return schedule(self.plan, self.facil.library)
+
+    def library_changed(self) -> None:
+        self.refresh_agenda()
+
+    def refresh_agenda(self, cursor: int | None = None) -> None:
+        """Recompute clock times, the timeline, totals, checks and the rotation view."""
+        plan_schedule = self.schedule
+        lang = self.lang
+        table = self.agenda_table
+        fill_table(table, plan_schedule, lang, table.cursor_row if cursor is None else cursor)
+        self.query_one(Timeline).show(plan_schedule)
+        self.query_one("#totals", Static).update(totals_text(plan_schedule, lang))
+        self.findings = check_plan(self.plan, self.facil.library, lang)
+        self.query_one("#findings", Static).update(findings_text(self.findings, lang))
+        self.refresh_rotation(plan_schedule)
+
+    def refresh_rotation(self, plan_schedule: Schedule) -> None:
+        view = rotation_view(plan_schedule, self.agenda_table.cursor_row, self.lang)
+        self.query_one("#rotation", Static).update(view)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_rotation(self.schedule)
+        self.refresh_bindings()  # move up / move down depend on the row
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_item()
+
+    # --- agenda actions (bound on the agenda table only) ------------------------------------
+
+    def _agenda_index(self) -> int:
+        return self.agenda_table.cursor_row
+
+    def agenda_action_enabled(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim the agenda keys that cannot act on the highlighted row (None: dimmed)."""
+        agenda, index = self.plan.agenda, self._agenda_index() if self.is_mounted else -1
+        if action in ("remove_item", "edit_item"):
+            return True if 0 <= index < len(agenda) else None
+        if action == "move":
+            target = index + int(str(parameters[0])) if parameters else index
+            return True if 0 <= index < len(agenda) and 0 <= target < len(agenda) else None
+        return True
+
+    def insert_item(self, item: AgendaItem) -> None:
+        """Add after the highlighted item (or at the end) and highlight it."""
+        agenda = self.plan.agenda
+        index = min(self._agenda_index() + 1, len(agenda)) if agenda else 0
+        self.show_step("agenda")
+        self.editor.insert_item(index, item)
+
+    def add_method(self, method_id: str, variant: str | None = None) -> None:
+        """Add a library method (as one of its variants) with its default minutes.
+
+        A rotation gets default settings instead.
+        """
+        method = self.facil.library.get(method_id)
+        if method is not None and variant is not None:
+            method = method.with_variant(variant)
+        if method is None:
+            return
+        item = AgendaItem(method=method_id, variant=variant, minutes=method.duration.default)
+        if method_id == "station-rotation":
+            item = AgendaItem(
+                method=method_id,
+                rotation=Rotation(groups=4, stations=4, round_minutes=15, move_minutes=5),
+            )
+        self.insert_item(item)
+        added = t("lib.added", self.lang, name=method.name_in(self.lang))
+        # short: the new row is on screen anyway, and toasts cover the side pane at 80×24
+        self.notify(added, markup=False, timeout=ADDED_NOTICE_SECONDS)
+
+    def action_add_method(self) -> None:
+        def chosen(picked: PickedMethod | None) -> None:
+            if picked is not None:
+                self.add_method(picked.method_id, picked.variant)
+
+        self.app.push_screen(MethodPicker(self.facil.search_index, self.lang), chosen)
+
+    def _add_free(self, kind: str, minutes: int) -> None:
+        title = t("break", self.lang) if kind == "break" else t("wiz.free_item", self.lang)
+        item = AgendaItem(title=title, kind=kind, minutes=minutes)  # type: ignore[arg-type]
+
+        def edited(result: AgendaItem | None) -> None:
+            if result is not None:
+                self.insert_item(result)
+
+        self.app.push_screen(ItemForm(item, title, self.lang), edited)
+
+    def action_add_item(self) -> None:
+        self._add_free("item", 10)
+
+    def action_add_break(self) -> None:
+        self._add_free("break", 10)
+
+    def action_edit_item(self) -> None:
+        index = self._agenda_index()
+        if not (0 <= index < len(self.plan.agenda)):
+            return
+        slot = self.schedule.slots[index]
+
+        def edited(result: AgendaItem | None) -> None:
+            if result is not None and index < len(self.plan.agenda):
+                self.editor.replace_item(index, result)
+
+        self.app.push_screen(
+            ItemForm(copy.deepcopy(slot.item), slot_title(slot, self.lang), self.lang), edited
+        )
+
+    def action_remove_item(self) -> None:
+        index = self._agenda_index()
+        if not (0 <= index < len(self.plan.agenda)):
+            return
+        name = slot_title(self.schedule.slots[index], self.lang)
+        self.editor.remove_item(index)
+        notice = t("wiz.removed", self.lang, name=name, key=self.undo_key)
+        self.notify(notice, markup=False, timeout=REMOVED_NOTICE_SECONDS)
+
+    @property
+    def undo_key(self) -> str:
+        """The undo key as the key bar shows it."""
+        return self.app.get_key_display(Binding("ctrl+z", "undo"))
+
+    def action_move(self, direction: int) -> None:
+        self.editor.move_item(self._agenda_index(), direction)

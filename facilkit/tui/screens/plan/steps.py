@@ -1,0 +1,126 @@
+"""The plan wizard's steps as widgets: one tab per I DO ART element, then the review.
+
+Only the layout lives here; which widget holds which plan field is in
+:mod:`facilkit.tui.screens.plan.fields`, and the screen fills the widgets from
+the editor. Each step shows the I DO ART method's own guidance above its fields.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane, TextArea
+
+from facilkit.export.plan import export_markdown
+from facilkit.i18n import language_name, plan_languages, t
+from facilkit.library.collection import Library
+from facilkit.library.model import localize
+from facilkit.plans.model import KNOWN_ROLES, Plan
+from facilkit.tui.screens.plan.agenda import AgendaTable
+from facilkit.tui.screens.plan.fields import OTHER_ROLES
+from facilkit.tui.widgets.timeline import Timeline
+
+STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
+"""The tab ids, in the order alt+→ walks them."""
+
+
+def guidance(library: Library, step: str, lang: str) -> Static:
+    """The I DO ART method's own text for this step: the trainers' words, not ours."""
+    method = library.get("i-do-art")
+    found = [s for s in method.steps if s.key == step] if method else []
+    text = Text()
+    if found:
+        step_text = found[0]
+        text.append(localize(step_text.how, lang), style="italic")
+        for question in step_text.questions:
+            text.append(f"\n  • {localize(question, lang)}")
+    return Static(text, classes="guidance", markup=False)
+
+
+def compose_steps(library: Library, lang: str) -> ComposeResult:
+    """Every step's tab, in :data:`STEPS` order."""
+    with TabbedContent(id="steps"):
+        with TabPane(t("step.intention", lang), id="intention"):
+            yield guidance(library, "intention", lang)
+            yield Label(t("wiz.intention_label", lang))
+            yield TextArea(id="f-intention", soft_wrap=True)
+        with TabPane(t("step.desired-outcome", lang), id="desired-outcome"):
+            yield guidance(library, "desired-outcome", lang)
+            yield Label(t("wiz.outcomes_label", lang))
+            yield TextArea(id="f-outcomes", soft_wrap=True)
+            yield Label(t("wiz.follow_up_label", lang))
+            yield TextArea(id="f-follow-up", soft_wrap=True, classes="short")
+        with TabPane(t("step.agenda", lang), id="agenda"):
+            yield from agenda_step(library, lang)
+        with TabPane(t("step.rules-roles", lang), id="rules-roles"):
+            yield from rules_roles_step(library, lang)
+        with TabPane(t("step.time", lang), id="time"):
+            yield from time_step(library, lang)
+        with TabPane(t("step.review", lang), id="review"), VerticalScroll(id="review-scroll"):
+            yield Static("", id="review-body", markup=False)
+
+
+def agenda_step(library: Library, lang: str) -> ComposeResult:
+    """The timeline, the agenda table and the panes beside it."""
+    yield guidance(library, "agenda", lang)
+    yield Timeline(id="timeline")
+    yield Static(t("wiz.legend", lang), id="legend", markup=False)
+    with Horizontal(id="agenda-body"):
+        yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="agenda-side"):
+            yield Static("", id="totals", markup=False)
+            # the highlighted rotation first: at 80×24 it would sit below the fold
+            yield Static("", id="rotation", markup=False)
+            yield Static("", id="findings", markup=False)
+
+
+def rules_roles_step(library: Library, lang: str) -> ComposeResult:
+    """One field per known role, the other roles, then the ground rules."""
+    yield guidance(library, "rules-roles", lang)
+    with Grid(id="roles-grid"):
+        for role in KNOWN_ROLES:
+            yield Label(t(f"role.{role}", lang))
+            yield Input(id=f"f-role-{role}")
+    yield Label(t("wiz.other_roles_label", lang))
+    yield TextArea(id=OTHER_ROLES, classes="short")
+    yield Label(t("wiz.rules_label", lang))
+    yield TextArea(id="f-rules", soft_wrap=True)
+
+
+def time_step(library: Library, lang: str) -> ComposeResult:
+    """Title, date, times, place, participants and the plan's language."""
+    yield guidance(library, "time", lang)
+    with Grid(id="time-grid"):
+        yield Label(t("wiz.title", lang))
+        yield Input(id="f-title")
+        yield Label(t("wiz.date", lang))
+        yield Input(id="f-date", placeholder="2026-12-03")
+        yield Label(t("wiz.start", lang))
+        yield Input(id="f-start", placeholder="09:00")
+        yield Label(t("wiz.end", lang))
+        yield Input(id="f-end", placeholder="11:30")
+        yield Label(t("wiz.location", lang))
+        yield Input(id="f-location")
+        yield Label(t("wiz.participants", lang))
+        yield Input(id="f-participants", type="integer", max_length=4)
+        yield Label(t("wiz.language", lang))
+        yield Select(
+            [(_upper_first(language_name(code, lang)), code) for code in plan_languages()],
+            id="f-language",
+            allow_blank=False,
+            value="da",
+        )
+
+
+def review(plan: Plan, library: Library) -> RenderableType:
+    """The review step's body: the run plan as it will be handed out."""
+    text = export_markdown(plan, library, plan.language, glue=False)
+    return Group(Markdown(text))
+
+
+def _upper_first(text: str) -> str:
+    """ "norsk (bokmål)" as a choice in a list: "Norsk (bokmål)"."""
+    return text[:1].upper() + text[1:]
