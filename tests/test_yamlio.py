@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilkit import yamlio
-from facilkit.yamlio import YamlError, dump, load_file, load_text
+from facilkit.yamlio import YamlError, dump, load_file, load_text, schema
 
 pytestmark = pytest.mark.usefixtures("yaml_mode")  # every test: libyaml and pure Python
 
@@ -214,10 +214,10 @@ def test_round_trip(data: dict[str, object]) -> None:
 @given(st.text(max_size=12) | st.sampled_from(["Null", "True", "FALSE", ".inf", "-1.5e3", "0x1F"]))
 def test_words_skip_the_schema_patterns_only_when_none_could_match(text: str) -> None:
     """``plain_scalar`` returns words at once; that is safe only if no pattern matches them."""
-    patterns = (yamlio._NULL, yamlio._INT10, yamlio._INT8, yamlio._INT16, yamlio._FLOAT)
-    special = any(p.match(text) for p in (*patterns, yamlio._INF, yamlio._NAN))
-    special = special or text in yamlio._BOOL
-    if text and text[0] not in yamlio._NOT_TEXT_STARTS:
+    patterns = (schema.NULL, schema.INT10, schema.INT8, schema.INT16, schema.FLOAT)
+    special = any(p.match(text) for p in (*patterns, schema.INF, schema.NAN))
+    special = special or text in schema.BOOL
+    if text and text[0] not in schema.NOT_TEXT_STARTS:
         assert not special and yamlio.plain_scalar(text) == text
     elif special:
         assert not isinstance(yamlio.plain_scalar(text), str)

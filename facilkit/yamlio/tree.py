@@ -1,0 +1,124 @@
+"""From PyYAML's node tree to plain Python values, keeping the tree for positions.
+
+The parsers accept more than facilkit's dialect does (aliases, explicit tags,
+duplicate keys, merge keys); the builder refuses each at its own line and
+column, and :class:`Document` keeps the nodes so a later check (a method's
+missing field, a plan's bad time) can point at the line it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from facilkit.errors import YamlError
+from facilkit.yamlio.schema import OUR_TAGS, PLAIN, QUOTED, SEQ, plain_scalar
+from facilkit.yamlio.wording import comma_in_braces
+
+MAX_DEPTH = 64
+
+
+@dataclass
+class Document:
+    """Loaded data plus the node tree, so later checks can point at a line."""
+
+    path: str
+    data: Any
+    root: yaml.Node | None
+
+    def position(self, keys: Iterable[str | int]) -> tuple[int, int]:
+        """Line and column of the node at ``keys``, or of its nearest parent."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        for key in keys:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def key_position(self, keys: Iterable[str | int], key: str) -> tuple[int, int]:
+        """Line and column of a mapping key below ``keys`` (for unknown fields)."""
+        node = self.root
+        for part in keys:
+            node = _child(node, part) if node is not None else None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if key_node.value == key:
+                    return (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return self.position(keys)
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node  # type: ignore[no-any-return]  # the stubs leave values Any
+    elif (
+        isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
+    ):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None
+
+
+class Builder:
+    """Turns nodes into Python values, enforcing the rules the parser does not."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> YamlError:
+        mark = node.start_mark
+        return YamlError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise self.fail(node, "YAML aliases are not allowed; write the value out in full")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels")
+        tag = node.tag
+        if tag not in OUR_TAGS:
+            raise self.fail(node, f"explicit tag '{tag}' is not allowed; remove it")
+        if tag == PLAIN:
+            return plain_scalar(node.value)
+        if tag == QUOTED:
+            return node.value
+        if tag == SEQ:
+            return [self.build(child, depth + 1) for child in node.value]
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        previous: tuple[yaml.Node, yaml.Node] | None = None
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(
+                    key_node, "a key must be a plain word or text, not a list or mapping"
+                )
+            if getattr(node, "flow_style", False) and _absent(value_node) and key_node.tag == PLAIN:
+                raise self.fail(key_node, comma_in_braces(key_node.value, previous))
+            previous = (key_node, value_node)
+            key = self.build(key_node, depth + 1)
+            if key == "<<" and key_node.tag == PLAIN:
+                raise self.fail(key_node, "merge keys (<<) are not allowed")
+            if key in first_line:
+                raise self.fail(
+                    key_node,
+                    f"duplicate key '{key}' (first on line {first_line[key]}); keep only one",
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+
+def _absent(node: yaml.Node) -> bool:
+    """A value left out (``{a: 1, b}``), not one written as empty."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.value == ""
+        and node.start_mark.index == node.end_mark.index
+    )
