@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+WORKERS_PER_CORE = 2
+"""A Pilot test spends most of its time waiting for frames and timers, not computing."""
+MAX_WORKERS = 8
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +46,11 @@ def write_method(folder: Path, method_id: str, text: str | None = None) -> Path:
         text if text is not None else METHOD_YAML.format(id=method_id), encoding="utf-8"
     )
     return path
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (pyproject's addopts): two workers a core, so waits overlap with work."""
+    return max(2, min(MAX_WORKERS, WORKERS_PER_CORE * (os.cpu_count() or 1)))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
