@@ -219,6 +219,11 @@ def _add_plan_commands(commands: argparse._SubParsersAction[_Parser], common: _P
     run.add_argument(
         "--reduced-motion", action="store_true", help="never blink (also FACILKIT_REDUCED_MOTION=1)"
     )
+    run.add_argument(
+        "--room",
+        action="store_true",
+        help="only show the room's view of the plan's run, following it from another terminal",
+    )
     run.set_defaults(handler="cli_run:cmd_run")
 
     open_ = commands.add_parser("open", help="open a plan in the TUI", parents=[common])

@@ -30,7 +30,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from facilkit.tui.screens.run_start import RunOptions
 
     reduced = args.reduced_motion or os.environ.get("FACILKIT_REDUCED_MOTION", "") not in ("", "0")
-    options = RunOptions(start=start, speed=args.speed, auto=args.auto, reduced_motion=reduced)
+    options = RunOptions(
+        start=start, speed=args.speed, auto=args.auto, reduced_motion=reduced, room=args.room
+    )
     app = create_app(locations, args.library, args.lang)
     app.run_request = (plan, path, options)
     app.run()

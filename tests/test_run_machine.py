@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilkit.run.machine import Run
-from facilkit.run.projection import project, warning_level
+from facilkit.run.projection import project, room_to_give, warning_level
 from tests.run_helpers import T0, make_run
 
 MIN = 60.0
@@ -230,14 +230,76 @@ def test_a_pinned_item_absorbs_an_overrun_with_its_slack() -> None:
     assert projection.expected_end == projection.planned_end
 
 
-def test_an_overrun_beyond_the_slack_makes_the_pinned_item_late() -> None:
+def test_an_overrun_beyond_the_slack_shortens_the_items_before_the_pinned_one() -> None:
+    # lunch (item 3) at +30; item 2 may go down to 5 minutes (its minimum)
     run = make_run(10, 10, 30, 10, pinned={2: 30})
     run.start(T0)
-    run.tick(T0 + 25 * MIN)
+    run.tick(T0 + 25 * MIN)  # 15 minutes over on the first item: 5 past the slack
     projection = project(run, T0 + 25 * MIN)
-    assert projection.placed[2].start == T0 + 35 * MIN
-    assert projection.placed[2].late == 5 * MIN
-    assert projection.behind == 5 * MIN
+    assert projection.placed[2].start == T0 + 30 * MIN and projection.placed[2].late == 0
+    assert projection.placed[1].end - projection.placed[1].start == 5 * MIN
+    assert [(c.pinned, c.taken) for c in projection.pin_cuts] == [(2, [(1, 5 * MIN)])]
+    assert projection.behind == 0  # lunch holds, and the rest runs as planned
+    assert run.budget(1) == 10 * MIN  # a suggestion only: the item keeps its own minutes
+
+
+def test_the_pinned_item_starts_late_only_when_the_items_before_are_at_their_minimum() -> None:
+    run = make_run(10, 10, 30, 10, pinned={2: 30})
+    run.start(T0)
+    run.tick(T0 + 28 * MIN)  # 18 over: the slack (10) and item 2's room (5) are not enough
+    projection = project(run, T0 + 28 * MIN)
+    assert projection.placed[1].end - projection.placed[1].start == 5 * MIN
+    assert projection.placed[2].start == T0 + 33 * MIN
+    assert projection.placed[2].late == 3 * MIN
+
+
+def test_the_running_item_gives_time_to_a_pinned_item_but_not_below_what_it_used() -> None:
+    run = make_run(10, 40, 30, pinned={2: 50})  # item 2: 40 min, minimum 20
+    run.start(T0)
+    run.tick(T0 + 20 * MIN)
+    run.next(T0 + 20 * MIN)  # 10 over, all slack gone: lunch needs 10 from item 2
+    projection = project(run, T0 + 25 * MIN)
+    assert projection.placed[1].end == T0 + 50 * MIN  # the running item ends at lunch
+    assert projection.pin_cuts[0].taken == [(1, 10 * MIN)]
+    run.tick(T0 + 45 * MIN)  # 25 used: it can give at most 15 of its 40
+    projection = project(run, T0 + 45 * MIN)
+    assert projection.placed[2].start == T0 + 50 * MIN
+
+
+def test_a_break_and_a_pinned_item_give_no_time_to_a_later_pin() -> None:
+    from facilkit.run.items import RunItem
+
+    run = make_run(10, 10, 10, pinned={2: 20})
+    run.state.items[1] = RunItem(title="Coffee", minutes=10, kind="break", min_minutes=5)
+    run.start(T0)
+    run.tick(T0 + 15 * MIN)
+    projection = project(run, T0 + 15 * MIN)
+    assert projection.pin_cuts == [] and projection.placed[2].late == 5 * MIN
+
+
+def test_a_skip_can_be_taken_back_newest_first() -> None:
+    run = make_run(10, 10, 10, 10)
+    run.start(T0)
+    assert run.skip_next(T0 + 60) and run.skip_next(T0 + 61)
+    assert [r.status for r in run.state.records][1:3] == ["skipped", "skipped"]
+    assert run.unskip(T0 + 62)
+    assert [r.status for r in run.state.records][1:3] == ["skipped", "pending"]
+    assert run.unskip(T0 + 63)
+    assert [r.status for r in run.state.records][1:3] == ["pending", "pending"]
+    assert not run.unskip(T0 + 64)  # nothing left to take back
+    assert [e.kind for e in run.state.events][-2:] == ["unskip", "unskip"]
+    run.next(T0 + 65)
+    assert run.state.current == 1  # the item is back in its place
+
+
+def test_an_item_the_meeting_went_past_stays_skipped() -> None:
+    run = make_run(10, 10, 10)
+    run.start(T0)
+    run.skip_next(T0)
+    run.next(T0 + 60)  # jumps over item 2 to item 3
+    assert run.state.current == 2
+    assert not run.unskip(T0 + 61)
+    assert run.state.records[1].status == "skipped"
 
 
 def test_when_the_end_is_at_risk_the_projection_suggests_cuts() -> None:
@@ -264,10 +326,14 @@ def test_no_cuts_are_suggested_while_a_pinned_item_s_slack_absorbs_the_overrun()
     run.tick(T0 + 20 * MIN)  # 10 over: the slack takes it
     projection = project(run, T0 + 20 * MIN)
     assert projection.over == 0 and projection.suggestions == []
-    run.tick(T0 + 30 * MIN)  # 20 over: 10 reach the end
+    run.tick(T0 + 30 * MIN)  # 20 over: item 2 gives 10 of its 20 so the pin holds
     projection = project(run, T0 + 30 * MIN)
+    assert projection.over == 0 and projection.pin_cuts[0].taken == [(1, 10 * MIN)]
+    run.tick(T0 + 40 * MIN)  # 30 over: item 2 is at its minimum; 10 reach the end
+    projection = project(run, T0 + 40 * MIN)
     assert projection.over == 10 * MIN
     assert sum(s.saves for s in projection.suggestions) >= 10
+    assert all(s.index >= 2 for s in projection.suggestions)  # item 2 is at its minimum
     assert projection.short_after == 0
 
 
@@ -283,7 +349,19 @@ def test_it_says_how_far_over_when_no_cut_is_enough() -> None:
 # --- the property: any sequence keeps the schedule sound ---------------------
 
 COMMANDS = st.sampled_from(
-    ["tick", "next", "previous", "pause", "plus", "minus", "skip", "timeout", "resume", "end"]
+    [
+        "tick",
+        "next",
+        "previous",
+        "pause",
+        "plus",
+        "minus",
+        "skip",
+        "unskip",
+        "timeout",
+        "resume",
+        "end",
+    ]
 )
 
 
@@ -296,6 +374,7 @@ def _apply(run: Run, command: str, now: float) -> None:
         "plus": lambda n: run.add(n, 5),
         "minus": lambda n: run.add(n, -5),
         "skip": run.skip_next,
+        "unskip": run.unskip,
         "timeout": run.timeout,
         "resume": lambda n: run.end_timeout(n, "note"),
         "end": run.end,
@@ -338,7 +417,7 @@ def _check_sound(run: Run, now: float, pinned_before: list[int | None]) -> None:
         assert record.used >= 0 and record.paused >= 0 and record.timed_out >= 0
         assert run.budget(index) >= 0
     # pinned items never move: the pinned time stays, and a pending pinned item starts
-    # at its time unless the items before it already run past it
+    # at its time unless the items before it, shortened to their minimum, still run past it
     assert [item.pinned for item in state.items] == pinned_before
     for p in placed:
         item = state.items[p.index]
@@ -347,6 +426,19 @@ def _check_sound(run: Run, now: float, pinned_before: list[int | None]) -> None:
             assert p.start >= pin_time - 1e-6
             if p.late == 0:
                 assert abs(p.start - pin_time) < 1e-6
+            else:  # late: every item before it that could give time gave all it could
+                taken = dict(
+                    pair
+                    for cut in projection.pin_cuts
+                    if cut.pinned == p.index
+                    for pair in cut.taken
+                )
+                for index in range(max(state.current, 0), p.index):
+                    room = room_to_give(run, index, now)
+                    assert abs(taken.get(index, 0.0) - room) < 1e-6
+    for cut in projection.pin_cuts:  # nothing is shortened below its minimum or what it used
+        for index, seconds in cut.taken:
+            assert 0 < seconds <= room_to_give(run, index, now) + 1e-6
     # only one item runs, and only while the meeting runs
     running = [i for i, r in enumerate(state.records) if r.status == "running"]
     assert running == ([state.current] if state.phase == "running" else [])

@@ -345,3 +345,48 @@ async def test_r_in_an_open_plan_runs_it_as_edited(tmp_path: Path) -> None:
         assert isinstance(screen, RunScreen)
         assert "Edited, not saved" in _text(screen, "run-now")
         assert plan_screen.plan.agenda[0].title == "Edited, not saved"  # the plan itself untouched
+
+
+async def test_u_takes_a_skip_back_and_the_help_screen_lists_it(tmp_path: Path) -> None:
+    from facilkit.tui.dialogs.help import HelpScreen
+
+    app, _, path = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        run = screen.run
+        following = run.state.items[1].title
+        await pilot.press("s")
+        assert run.state.records[1].status == "skipped"
+        assert following not in _text(screen, "run-next")
+        await pilot.press("u")
+        assert run.state.records[1].status == "pending"
+        assert following in _text(screen, "run-next")
+        log = load_run(run_paths(path)[-1])
+        assert [e.kind for e in log.events][-2:] == ["skip", "unskip"]
+        assert "u Undo skip" in _text(screen, "run-keys")
+        await pilot.press("f1")
+        help_screen = await _wait_for(pilot, HelpScreen)
+        assert ("u", "Undo skip") in help_screen.keys
+
+
+async def test_the_view_says_what_to_shorten_to_keep_a_pinned_item(tmp_path: Path) -> None:
+    from facilkit.run.items import RunItem
+
+    app, clock, _ = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _run_screen(pilot)
+        items = screen.run.state.items
+        # pin the third item to its planned time: no slack before it
+        items[2] = RunItem(
+            title=items[2].title,
+            minutes=items[2].minutes,
+            pinned=items[0].minutes + items[1].minutes,
+        )
+        items[1] = RunItem(title=items[1].title, minutes=items[1].minutes, min_minutes=5)
+        clock.advance(items[0].minutes * MIN + 3 * MIN)  # 3 minutes over on the first item
+        screen.tick()
+        await pilot.press("n")
+        advice = _text(screen, "run-advice")
+        assert f"“{items[2].title}” stays at" in advice
+        assert f"Shorten “{items[1].title}” to {items[1].minutes - 3} min (−3)" in advice
+        assert "late" not in advice

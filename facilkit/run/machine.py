@@ -81,6 +81,9 @@ class RunState(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """(real time, run time) at the run's start, for a rehearsal clock that runs ``speed`` times faster."""
     events: list[Event] = msgspec.field(default_factory=list)
     closing: Closing | None = None
+    owner: str = ""
+    """``host:pid`` of the program running the meeting ("" once it left): a room view in
+    another terminal tells a live run from one whose program quit or was killed."""
 
 
 def new_run(
@@ -281,6 +284,27 @@ class Run:
         s.records[index].status = "skipped"
         self._log(now, "skip", index)
         return self._changed()
+
+    def unskip(self, now: float) -> bool:
+        """Take back the latest skip of an item that has not been passed yet.
+
+        Skips are taken back newest first, so ``s s u u`` leaves the run as it was.
+        An item the meeting has already gone past stays skipped: bringing it back
+        would run the agenda out of order.
+        """
+        s = self.state
+        if s.phase not in ("ready", "running"):
+            return False
+        for event in reversed(s.events):
+            index = event.item
+            if event.kind != "skip" or not 0 <= index < len(s.items):
+                continue
+            if index > s.current and s.records[index].status == "skipped":
+                self._count(now)
+                s.records[index].status = "pending"
+                self._log(now, "unskip", index)
+                return self._changed()
+        return False
 
     def end(self, now: float) -> bool:
         """End the meeting now: the current item ends, the closing begins."""

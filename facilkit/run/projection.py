@@ -1,7 +1,9 @@
 """The schedule as it now stands: items that ran at their actual times, the rest projected.
 
-Overruns and added minutes push the later items; a pinned item keeps its time
-as long as the items before it fit, so the slack before it is used up first.
+Overruns and added minutes push the later items; a pinned item keeps its time:
+the slack before it is used up first, then the items before it are shortened
+(down to their method's minimum) in the projection, and only past that does it
+start late.
 When the meeting cannot end on time, :func:`project` says by how much and which
 later items to shorten (down to the method's minimum) or to drop.
 """
@@ -43,6 +45,16 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class PinCut:
+    """What the items before a pinned item give up so that it keeps its time."""
+
+    pinned: int
+    """The pinned item's index."""
+    taken: list[tuple[int, float]]
+    """(item, seconds taken off it), in agenda order."""
+
+
+@dataclass(frozen=True)
 class Projection:
     """Where the meeting stands at one moment."""
 
@@ -53,6 +65,8 @@ class Projection:
     suggestions: list[Suggestion] = field(default_factory=list)
     short_after: float = 0.0
     """Seconds the meeting still runs over when every suggestion is followed."""
+    pin_cuts: list[PinCut] = field(default_factory=list)
+    """Shortenings that keep pinned items at their time (already in ``placed``)."""
 
     @property
     def behind(self) -> float:
@@ -90,9 +104,14 @@ def planned_layout(run: Run) -> list[Placed]:
     return placed
 
 
-def _layout(run: Run, now: float, minutes: Mapping[int, int] | None = None) -> list[Placed]:
-    """Actual times for what ran, projected times for the rest; ``minutes`` overrides budgets."""
+def _layout(run: Run, now: float, squeeze: Mapping[int, float] | None = None) -> list[Placed]:
+    """Actual times for what ran, projected times for the rest.
+
+    ``squeeze`` maps an item to the seconds taken off it so that a pinned item
+    after it keeps its time.
+    """
     s = run.state
+    taken = squeeze or {}
     finished = s.phase in ("closing", "closed")
     cursor = max(now, s.planned_start) if s.phase == "ready" else (s.started or now)
     if finished and s.ended is not None:
@@ -104,8 +123,9 @@ def _layout(run: Run, now: float, minutes: Mapping[int, int] | None = None) -> l
             placed.append(Placed(index, record.started, record.ended, "done"))
             cursor = record.ended
             continue
+        budget = run.budget(index) - taken.get(index, 0.0)
         if record.status == "running" and record.started is not None:
-            end = now + max(run.budget(index) - run.used(index, now), 0.0)
+            end = now + max(budget - run.used(index, now), 0.0)
             placed.append(Placed(index, record.started, end, "running"))
             cursor = end
             continue
@@ -116,34 +136,95 @@ def _layout(run: Run, now: float, minutes: Mapping[int, int] | None = None) -> l
         if item.pinned is not None:
             pin = s.planned_start + item.pinned * 60.0
             start, late = max(cursor, pin), max(cursor - pin, 0.0)
-        budget = (
-            run.budget(index) if minutes is None or index not in minutes else minutes[index] * 60.0
-        )
         cursor = start + budget
         placed.append(Placed(index, start, cursor, "pending", late))
     return placed
 
 
+def room_to_give(run: Run, index: int, now: float) -> float:
+    """Seconds an item can still give up: down to its method's minimum (and to what it used).
+
+    Breaks, pinned items and items without a minimum give nothing; nor does an item
+    that ran or was skipped.
+    """
+    s = run.state
+    item, record = s.items[index], s.records[index]
+    if item.min_minutes is None or item.is_break or item.pinned is not None:
+        return 0.0
+    if record.status == "running":
+        floor = max(run.used(index, now), item.min_minutes * 60.0)
+    elif record.status == "pending":
+        floor = item.min_minutes * 60.0
+    else:
+        return 0.0
+    return max(run.budget(index) - floor, 0.0)
+
+
+def _hold_pins(run: Run, now: float) -> tuple[list[Placed], dict[int, float], list[PinCut]]:
+    """Keep pinned items at their time by shortening the items before them.
+
+    A facilitator with lunch at 12:00 does not move lunch: the items before it
+    get shorter. So when the items before a pinned item would run past its time,
+    the projection takes the difference from them, the item with the most room
+    first and each down to its method's minimum at most (the running item too,
+    never below what it has used). Only when they are all at their minimum does
+    the pinned item start late. These are suggestions, not commands: the item's
+    countdown keeps its own minutes, and the view says what to shorten.
+    """
+    s = run.state
+    squeeze: dict[int, float] = {}
+    cuts: list[PinCut] = []
+    placed = _layout(run, now)
+    if s.phase not in ("ready", "running"):
+        return placed, squeeze, cuts
+    previous_pin = -1
+    for pin_index, item in enumerate(s.items):
+        if item.pinned is None:
+            continue
+        late = placed[pin_index].late
+        if placed[pin_index].status == "pending" and late > 0:
+            before = range(max(previous_pin + 1, s.current, 0), pin_index)
+            rooms = sorted(
+                ((room_to_give(run, i, now), i) for i in before),
+                key=lambda pair: (-pair[0], pair[1]),
+            )
+            taken: list[tuple[int, float]] = []
+            for room, index in rooms:
+                if late <= 0 or room <= 0:
+                    break
+                take = min(room, late)
+                squeeze[index] = take
+                taken.append((index, take))
+                late -= take
+            if taken:
+                cuts.append(PinCut(pin_index, sorted(taken)))
+                placed = _layout(run, now, squeeze)
+        previous_pin = pin_index
+    return placed, squeeze, cuts
+
+
 def project(run: Run, now: float) -> Projection:
     """The schedule at ``now``, with suggestions when the meeting would run over its frame."""
     s = run.state
-    placed = _layout(run, now)
+    placed, squeeze, pin_cuts = _hold_pins(run, now)
     planned = planned_layout(run)
     planned_end = planned[-1].end if planned else s.planned_start
     frame_end = planned_end if s.contract.end is None else s.planned_start + s.contract.end * 60.0
     expected_end = max((p.end for p in placed), default=now if s.phase != "ready" else planned_end)
     if s.phase in ("closing", "closed") and s.ended is not None:
         expected_end = s.ended
-    projection = Projection(placed, expected_end, planned_end, frame_end)
+    projection = Projection(placed, expected_end, planned_end, frame_end, pin_cuts=pin_cuts)
     if projection.over <= 0 or s.phase not in ("ready", "running"):
         return projection
     cursor = _later_start(run, placed)
     # The cuts change only with a command or when the later items move by a minute.
-    key = (run.version, int(cursor // 60), frame_end)
+    key = (run.version, int(cursor // 60), frame_end, tuple(sorted(squeeze.items())))
     if run.advice_cache is None or run.advice_cache[0] != key:
-        run.advice_cache = (key, _suggest(run, cursor, frame_end))
+        run.advice_cache = (key, _suggest(run, cursor, frame_end, squeeze))
     suggestions, short = run.advice_cache[1]
-    return Projection(placed, expected_end, planned_end, frame_end, suggestions, short)
+    return Projection(
+        placed, expected_end, planned_end, frame_end, suggestions, short, pin_cuts=pin_cuts
+    )
 
 
 def _later_start(run: Run, placed: list[Placed]) -> float:
@@ -165,12 +246,14 @@ def _end_after(run: Run, cursor: float, later: list[int], minutes: Mapping[int, 
     return cursor
 
 
-def _suggest(run: Run, cursor: float, frame_end: float) -> tuple[list[Suggestion], float]:
+def _suggest(
+    run: Run, cursor: float, frame_end: float, squeeze: Mapping[int, float]
+) -> tuple[list[Suggestion], float]:
     """Shorten later items to their minimum first, then drop items, until the end fits."""
     s = run.state
     last = len(s.items) - 1
     later = [i for i in range(s.current + 1, len(s.items)) if s.records[i].status == "pending"]
-    budgets = {i: int(run.budget(i) // 60) for i in later}
+    budgets = {i: int((run.budget(i) - squeeze.get(i, 0.0)) // 60) for i in later}
     overrides: dict[int, int] = dict(budgets)
     chosen: list[Suggestion] = []
 

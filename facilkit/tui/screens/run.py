@@ -19,6 +19,7 @@ from textual.widgets import Digits, Static
 
 from facilkit.i18n import t
 from facilkit.library.model import Method
+from facilkit.run.follow import owner_tag
 from facilkit.run.log import save_run
 from facilkit.run.machine import Run
 from facilkit.run.projection import Projection, project, warning_level
@@ -29,6 +30,7 @@ from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.run_bar import RunBar
 
+OWNER = owner_tag()
 LEVEL_CLASSES = ("-calm", "-warning", "-alert", "-overtime")
 
 
@@ -57,6 +59,7 @@ class RunScreen(FacilScreen):
         Binding("p,left", "previous", "Previous", id="run.run_previous"),
         Binding("minus,-", "add(-5)", "-5 min", id="run.run_less"),
         Binding("s", "skip", "Skip next", id="run.run_skip"),
+        Binding("u", "unskip", "Undo skip", id="run.run_unskip"),
         Binding("escape", "leave", "Leave (kept)", show=False, id="run.run_leave"),
     ]
 
@@ -82,6 +85,7 @@ class RunScreen(FacilScreen):
         """What each widget shows now, so a tick updates only what changed."""
         self.timer: Timer | None = None
         self.closing_open = False
+        self.leaving = False
 
     @property
     def run_lang(self) -> str:
@@ -142,6 +146,8 @@ class RunScreen(FacilScreen):
     def save(self) -> None:
         state = self.run.state
         state.speed, state.anchor = self.clock.speed, self.clock.anchor
+        if not self.leaving:
+            state.owner = OWNER  # a room view in another terminal sees the run is live
         try:
             save_run(state, self.log_path)
         except OSError as error:
@@ -273,6 +279,9 @@ class RunScreen(FacilScreen):
     def action_skip(self) -> None:
         self.command(self.run.skip_next(self.clock.now()))
 
+    def action_unskip(self) -> None:
+        self.command(self.run.unskip(self.clock.now()))
+
     def action_timeout(self) -> None:
         if self.run.state.pause == "timeout":
             self.ask_timeout_note()
@@ -323,10 +332,21 @@ class RunScreen(FacilScreen):
             return
         if self.timer is not None:
             self.timer.stop()
+        self.let_go()
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
         else:
             self.app.exit()
+
+    def let_go(self) -> None:
+        """Mark the run as no longer driven from here (a room view in another terminal says so)."""
+        if not self.leaving and self.run.state.owner:
+            self.leaving = True
+            self.run.state.owner = ""
+            self.save()
+
+    def on_unmount(self) -> None:
+        self.let_go()  # ctrl+q ends the app without escape; the log still says who left
 
     def open_closing(self) -> None:
         from facilkit.tui.screens.run_closing import ClosingScreen

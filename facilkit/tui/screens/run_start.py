@@ -41,6 +41,8 @@ class RunOptions:
     """A clock to use instead of the real one (tests)."""
     tick_seconds: float | None = None
     """How often the view ticks; None picks from the speed (tests with a fake clock pass 0)."""
+    room: bool = False
+    """``--room``: only follow the plan's run from this terminal (a projector's view)."""
 
 
 def _tick_seconds(options: RunOptions) -> float | None:
@@ -59,6 +61,11 @@ def log_base(app: FacilkitApp, plan: Plan, plan_path: Path | None) -> Path:
 def launch_run(app: FacilkitApp, plan: Plan, plan_path: Path | None, options: RunOptions) -> None:
     """Offer to resume an unfinished run, else ask when to start (if it matters), then run."""
     base = log_base(app, plan, plan_path)
+    if options.room:
+        from facilkit.tui.screens.run_follow import FollowRoomScreen
+
+        app.push_screen(FollowRoomScreen(base, app.lang))
+        return
     left = unfinished_run(base)
     if left is None:
         _start_new(app, plan, base, options)

@@ -6,6 +6,8 @@ text, never as markup, so a ``[`` in a note cannot break the view.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 
 from facilkit.i18n import t
@@ -15,7 +17,7 @@ from facilkit.run.clock import clock_of
 from facilkit.run.items import RunItem
 from facilkit.run.machine import Run
 from facilkit.run.projection import Projection
-from facilkit.run.rotation import RotationNow
+from facilkit.run.rotation import RotationNow, rotation_now
 
 
 def countdown(seconds: float) -> str:
@@ -101,6 +103,17 @@ def advice(run: Run, projection: Projection, lang: str) -> Text:
     """Late pinned items, and how far over the frame with the cuts that would save it."""
     text = Text()
     items = run.state.items
+    for cut in projection.pin_cuts:
+        pin = run.state.planned_start + (items[cut.pinned].pinned or 0) * 60
+        title = items[cut.pinned].title
+        text.append(t("run.pinned_holds", lang, title=title, clock=clock_of(pin)) + "\n")
+        for index, seconds in cut.taken:
+            minutes = max(round((run.budget(index) - seconds) / 60), 0)
+            saves = max(round(seconds / 60), 1)
+            line = t(
+                "run.suggest_shorten", lang, title=items[index].title, minutes=minutes, saves=saves
+            )
+            text.append(f"  › {line}\n")
     for placed in projection.placed:
         if placed.late >= 60 and placed.status == "pending":
             pin = run.state.planned_start + (items[placed.index].pinned or 0) * 60
@@ -184,3 +197,44 @@ def gamemaster_step(method: Method | None, key: str) -> Step | None:
     if method is None:
         return None
     return next((step for step in method.steps if step.key == key), None)
+
+
+@dataclass(frozen=True)
+class RoomFrame:
+    """What the room's view shows: a title line, the big digits, the next item, a level."""
+
+    title: str
+    digits: str
+    next_label: str
+    overtime: bool = False
+
+
+def room_frame(run: Run, now: float, lang: str) -> RoomFrame:
+    """The room's view of a run: the time left (or the round's), now and next; no notes."""
+    item = run.current_item
+    state = run.state
+    if state.phase == "ready":
+        first = run.next_index()
+        title = t("run.waiting_room", lang, clock=clock_of(state.planned_start))
+        digits = countdown(max(state.planned_start - now, 0))
+        label = f"{t('run.next', lang)}: {state.items[first].title}" if first is not None else ""
+        return RoomFrame(title, digits, label)
+    title = item.title if item is not None else t("run.ended_note", lang)
+    if state.pause == "timeout":
+        title = t("run.timeout_title", lang)
+    elif state.pause == "pause":
+        title = f"{t('run.paused_room', lang)}   {title}"
+    digits = countdown(run.remaining(now)) if item is not None else ""
+    if item is not None and item.rotation is not None and state.pause is None:
+        at = rotation_now(item.rotation, run.used(state.current, now))
+        if at is not None:  # the room needs the round's time, and when to move
+            digits = countdown(at.left)
+            title = f"{item.title} · {rotation_heading(at, lang)}"
+            if at.move_now:
+                title = f"{t('run.move_now', lang)}   {title}"
+    following = run.next_index() if item is not None else None
+    label = (
+        f"{t('run.next', lang)}: {state.items[following].title}" if following is not None else ""
+    )
+    overtime = item is not None and run.remaining(now) < 0
+    return RoomFrame(title, digits, label, overtime)
