@@ -161,6 +161,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (when unsure: yes); run mode asks it of a log's owner."""
+    return _alive(pid)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename durable; not every OS can open a folder, so failures are ignored.
 

@@ -300,15 +300,20 @@ async def test_r_on_home_runs_the_highlighted_plan_and_escape_leaves_it_resumabl
             await pilot.click("#answer-now")
         screen = await _wait_for(pilot, RunScreen)
         assert isinstance(screen, RunScreen)
+        from facilkit.run.follow import owner_tag
+
+        assert load_run(run_paths(path)[-1]).owner == owner_tag()  # live: driven from here
         await pilot.press("escape")
         await _wait_for(pilot, HomeScreen)
         assert run_paths(path)
+        assert load_run(run_paths(path)[-1]).owner == ""  # left: a room view says it stopped
         await pilot.press("r")
         question = await _wait_for(pilot, Choose)
         assert isinstance(question, Choose) and "Resume" in question.answers[0][1]
         await pilot.click("#answer-resume")
         await _wait_for(pilot, RunScreen)
         assert len(run_paths(path)) == 1
+        assert load_run(run_paths(path)[-1]).owner == owner_tag()  # live again at once
 
 
 async def test_start_time_is_asked_when_the_plan_s_time_is_far_from_now(tmp_path: Path) -> None:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from facilkit.atomic import process_alive
 from facilkit.run.clock import RunClock
 from facilkit.run.log import RunLogError, load_run, run_paths
 from facilkit.run.machine import Run
@@ -41,15 +41,9 @@ def owner_alive(owner: str) -> bool:
     host, _, pid_text = owner.rpartition(":")
     if not owner or not pid_text.isdigit():
         return False
-    if host != socket.gethostname() or sys.platform == "win32":
+    if host != socket.gethostname():
         return True  # no way to look at another machine's processes; trust the log
-    try:
-        os.kill(int(pid_text), 0)  # signal 0 only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists but belongs to someone else
-    return True
+    return process_alive(int(pid_text))
 
 
 @dataclass

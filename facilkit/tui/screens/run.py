@@ -111,7 +111,10 @@ class RunScreen(FacilScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#run-keys", Static).update(self.key_legend())
-        self.apply(self.run.tick(self.clock.now()))
+        changed = self.run.tick(self.clock.now())
+        if self.run.state.owner != OWNER:
+            changed = True  # a resumed run: a room view in another terminal follows it again
+        self.apply(changed)
         if self.tick_seconds:
             self.timer = self.set_interval(self.tick_seconds, self.tick)
 
