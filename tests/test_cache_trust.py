@@ -6,6 +6,7 @@ import os
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 
 import facilkit.library.cache as cache_module
@@ -125,19 +126,17 @@ def test_where_ctime_proves_nothing_the_bytes_decide(
     The cache entry is made to match the edited file's stat exactly, so only the
     hash of the bytes can tell that the file changed.
     """
-    import msgspec
-
     monkeypatch.setattr(cache_module, "CHANGE_TIME_TRUSTED", False)
     folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
     path = write_method(folder, "m")
     load_library([Folder(folder, "user")], cache_dir)
     same_size_edit_with_time_put_back(path, "Method m", "Metode m")
     cache_file = cache_file_for(cache_dir, folder)
-    loaded = msgspec.msgpack.decode(cache_file.read_bytes(), type=cache_module._File)
+    cache = MethodCache(cache_file)
     stat = path.stat()
-    loaded.items[str(path)] = msgspec.structs.replace(
-        loaded.items[str(path)], ctime_ns=stat.st_ctime_ns, inode=stat.st_ino
+    cache.items[str(path)] = msgspec.structs.replace(
+        cache.items[str(path)], ctime_ns=stat.st_ctime_ns, inode=stat.st_ino
     )
-    cache_file.write_bytes(msgspec.msgpack.encode(loaded))
+    cache.compact()
     library = load_library([Folder(folder, "user")], cache_dir)
     assert library.get("m").name_in("en") == "Metode m"  # type: ignore[union-attr]

@@ -23,6 +23,13 @@ faster but must never make it wrong:
   every burst error up to 32 bits and costs 1 ms per 1,000 methods where BLAKE2
   costs 5 (of a 30 ms budget); a cryptographic hash would add nothing, since
   whoever can write the cache file can write a matching checksum too.
+- **The file is written in pieces.** A cold start appends the methods it has
+  parsed every few hundred milliseconds, each piece framed by its length and a
+  CRC-32: nobody waits for one big write at the end, and a crash in the middle
+  of a write loses that piece only (a torn or damaged piece ends the reading;
+  everything before it is served). Later pieces override earlier ones; once
+  superseded entries make up half the file, or a piece was damaged, the cache
+  is written again as one piece, atomically.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import struct
 import time
 import zlib
 from pathlib import Path
@@ -39,7 +47,7 @@ import msgspec
 from facilkit import __version__
 from facilkit.library.model import Entry, Method, MethodHead, Origin
 
-FORMAT = f"facilkit-cache-2/{__version__}"
+FORMAT = f"facilkit-cache-3/{__version__}"
 RACY_NS = 1_000_000_000
 CHANGE_TIME_TRUSTED = os.name != "nt"
 """POSIX ctime is the last change of the file; on Windows it is the creation time."""
@@ -73,14 +81,24 @@ def _content_hash(path: str) -> bytes:
         return hashlib.blake2b(handle.read(), digest_size=16).digest()
 
 
-class _File(msgspec.Struct):
+class _Piece(msgspec.Struct):
+    """One write's worth of entries; the file is a sequence of framed pieces."""
+
     format: str
     items: dict[str, _Item]
 
 
-_decoder = msgspec.msgpack.Decoder(_File)
+_FRAME = struct.Struct("<II")
+"""Before each piece: its length and the CRC-32 of its bytes."""
+
+_decoder = msgspec.msgpack.Decoder(_Piece)
 _head_decoder = msgspec.msgpack.Decoder(MethodHead)
 _encoder = msgspec.msgpack.Encoder()
+
+
+def encode_method(method: Method) -> bytes:
+    """A validated method as the cache (and an entry) keeps it."""
+    return _encoder.encode(method)
 
 
 def cache_file_for(cache_dir: Path, folder: Path) -> Path:
@@ -89,20 +107,62 @@ def cache_file_for(cache_dir: Path, folder: Path) -> Path:
     return cache_dir / f"methods-{digest}.msgpack"
 
 
+def _frame(items: dict[str, _Item]) -> bytes:
+    data = _encoder.encode(_Piece(FORMAT, items))
+    return _FRAME.pack(len(data), _checksum(data)) + data
+
+
+def read_pieces(data: bytes) -> tuple[list[dict[str, _Item]], bool]:
+    """The whole pieces of a cache file in order, and whether everything in it was whole.
+
+    A piece cut short (a crash while appending) or damaged ends the reading:
+    its length can no longer be trusted to find the next one.
+    """
+    pieces: list[dict[str, _Item]] = []
+    view, offset = memoryview(data), 0
+    while offset < len(data):
+        if offset + _FRAME.size > len(data):
+            return pieces, False
+        length, checksum = _FRAME.unpack_from(data, offset)
+        body = view[offset + _FRAME.size : offset + _FRAME.size + length]
+        if len(body) != length or _checksum(body) != checksum:
+            return pieces, False
+        try:
+            piece = _decoder.decode(body)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return pieces, False
+        if piece.format != FORMAT:  # written by another version: not ours to trust
+            return pieces, False
+        pieces.append(piece.items)
+        offset += _FRAME.size + length
+    return pieces, True
+
+
 class MethodCache:
-    """One folder's cache: read once at start, consulted per file, written back if anything changed."""
+    """One folder's cache: read once at start, consulted per file, new entries appended in pieces."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.items: dict[str, _Item] = {}
         self.used: dict[str, _Item] = {}
-        self.dirty = False
+        self.fresh: dict[str, _Item] = {}
+        """Entries parsed (or renewed) since the last piece was written."""
+        self.stored = 0
+        """Entries in the file, counting the ones a later piece superseded."""
+        self.whole = True
+        """False when the file held a damaged piece or another version's: rewrite it."""
         try:
-            loaded = _decoder.decode(path.read_bytes())
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            data = path.read_bytes()
+        except OSError:
             return
-        if loaded.format == FORMAT:
-            self.items = loaded.items
+        pieces, self.whole = read_pieces(data)
+        for items in pieces:
+            self.items.update(items)
+            self.stored += len(items)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.fresh)
 
     def get(
         self, path: str, stat: os.stat_result, required: tuple[str, ...], origin: Origin
@@ -135,26 +195,25 @@ class MethodCache:
             return None
         if item.content and CHANGE_TIME_TRUSTED and not _racy(stat):
             item = msgspec.structs.replace(item, content=b"")  # old enough now: times suffice
-            self.dirty = True
+            self.fresh[key] = item
         self.used[key] = item
         return Entry(head, key, origin, encoded=item.method)
 
     def put(
-        self, path: str, stat: os.stat_result, required: tuple[str, ...], method: Method
-    ) -> bytes | None:
-        """Remember a freshly validated method; one too new to trust by its times keeps a hash.
+        self, path: str, stat: os.stat_result, required: tuple[str, ...], encoded: bytes
+    ) -> None:
+        """Remember a freshly validated method (``encode_method``'s bytes).
 
-        Returns the encoded method (None if the file could not be read again), so
-        the caller can keep what a warm start keeps instead of the whole Method.
+        One too new to trust by its times keeps a hash of the file's bytes; one
+        that cannot be read again to hash is not cached.
         """
         content = b""
         if not CHANGE_TIME_TRUSTED or _racy(stat):
             try:
                 content = _content_hash(path)
             except OSError:
-                return None
-        encoded = _encoder.encode(method)
-        self.used[path] = _Item(
+                return
+        item = _Item(
             stat.st_size,
             stat.st_mtime_ns,
             stat.st_ctime_ns,
@@ -164,30 +223,56 @@ class MethodCache:
             _checksum(encoded),
             content,
         )
-        self.dirty = True
-        return encoded
+        self.used[path] = self.fresh[path] = item
 
     @staticmethod
     def entry_for(encoded: bytes, path: str, origin: Origin) -> Entry:
         """An entry as the warm start holds it: the head and the encoded method."""
         return Entry(_head_decoder.decode(encoded), path, origin, encoded=encoded)
 
-    def save(self) -> None:
-        """Write back if anything new was parsed, atomically; failures only cost speed.
+    def append(self) -> None:
+        """Write what was parsed since the last piece as one more piece; failures only cost speed.
 
-        Entries this load did not use (another ``--library`` folder) are kept while
-        their files exist, so switching between folders stays fast.
+        Not synced to disk: a piece lost to a power cut is parsed again next time.
         """
-        if not self.dirty:
+        if not self.fresh or not self.whole:
+            return  # a damaged file is rewritten whole by save()
+        data = _frame(self.fresh)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            try:
+                os.write(handle, data)  # one write: a piece is never interleaved with another's
+            finally:
+                os.close(handle)
+        except OSError:
             return
-        kept = {
-            key: item
-            for key, item in self.items.items()
-            if key not in self.used and os.path.exists(key)
-        }
-        data = _encoder.encode(_File(FORMAT, {**kept, **self.used}))
-        from facilkit.atomic import write_atomic  # only when something was parsed
+        self.stored += len(self.fresh)
+        self.fresh = {}
+
+    def save(self) -> None:
+        """At the end of a load: append the last piece, or write the file again when it needs it.
+
+        Entries this load did not use are kept while their files exist (a
+        folder's files come and go); the file is written whole when it was
+        damaged, or when superseded and vanished entries make up half of it.
+        """
+        live = {**self.items, **self.used}
+        gone = [key for key in live if key not in self.used and not os.path.exists(key)]
+        for key in gone:
+            del live[key]
+        if self.whole and not gone and self.stored + len(self.fresh) <= 2 * len(live):
+            self.append()
+            return
+        self.items, self.fresh = live, {}
+        self.compact()
+
+    def compact(self) -> None:
+        """Write every entry as one piece, atomically (replacing a damaged or bloated file)."""
+        from facilkit.atomic import write_atomic  # only when the file must be written again
         from facilkit.errors import StorageError
 
-        with contextlib.suppress(StorageError):
-            write_atomic(self.path, data)
+        with contextlib.suppress(OSError, StorageError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, _frame(self.items))
+            self.stored, self.whole = len(self.items), True

@@ -4,13 +4,27 @@ The path is: the built-in library, the user's folder, the folders in
 ``FACILKIT_LIBRARY``, then every ``--library DIR``. A later method with the
 same id wins, and a notice names both files. A broken file is reported and
 skipped, so one mistake never hides the rest of the library.
+
+A load happens in steps (:class:`LibraryLoad`): what the cache serves is there
+at once; the files it cannot serve are parsed in chunks, and every few hundred
+milliseconds the library as far as it has loaded is handed on, so the TUI can
+show a cold library while it loads. A large cold library is parsed on two
+cores: a helper process takes chunks from the end while this thread works
+from the front. Each snapshot is built from the files parsed so far in their
+search-path order, so overrides and duplicate ids come out exactly as in the
+complete library, and the last snapshot is that library.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.collection import Folder, Library, search_path
@@ -18,8 +32,26 @@ from facilkit.library.model import BUILTIN_LANGUAGES, Entry
 from facilkit.problems import Problem
 from facilkit.walk import scan_folder
 
+if TYPE_CHECKING:  # the parser itself is imported only when a file must be parsed
+    from facilkit.library.parsing import Job, Parsed
+
 SUFFIXES = (".yaml", ".yml")
-__all__ = ["Folder", "Library", "load_library", "method_files", "missing_related", "search_path"]
+CHUNK = 25
+"""Files parsed between two looks at the clock (about 40 ms of parsing)."""
+SNAPSHOT_SECONDS = 0.25
+"""How often a loading library is handed on; the first snapshot comes after one chunk."""
+HELPER_MIN_FILES = 200
+"""A helper process costs 0.2-0.4 s to start (a fresh interpreter importing the validator):
+below this many files to parse, one thread finishes first."""
+__all__ = [
+    "Folder",
+    "Library",
+    "LibraryLoad",
+    "load_library",
+    "method_files",
+    "missing_related",
+    "search_path",
+]
 
 
 def method_files(folder: Path) -> list[tuple[str, os.stat_result]]:
@@ -33,48 +65,220 @@ def method_files(folder: Path) -> list[tuple[str, os.stat_result]]:
 
 
 def load_library(folders: Sequence[Folder], cache_dir: Path | None = None) -> Library:
-    """Load every folder; with a cache folder, files unchanged since last time are not parsed.
+    """Load every folder; with a cache folder, files unchanged since last time are not parsed."""
+    load = LibraryLoad(folders, cache_dir)
+    library = Library()
+    for snapshot in load.snapshots():
+        library = snapshot
+    return library
+
+
+@dataclass
+class _File:
+    """One method file of the search path: parsed (or served by the cache) or still to do."""
+
+    path: str
+    stat: os.stat_result
+    done: bool = False
+    entry: Entry | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _FolderLoad:
+    folder: Folder
+    cache: MethodCache | None
+    required: tuple[str, ...]
+    files: list[_File]
+    problems: list[Problem]
+    """The folder's own: missing, or entries the walk skipped."""
+
+
+def _helper_count() -> int:
+    """Helper processes beside this thread: one per spare core, at most three."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every platform
+        cores = os.cpu_count() or 1
+    return max(0, min(cores - 1, 3))
+
+
+class LibraryLoad:
+    """One load of the library: the cache's entries at once, parsed files as they come.
 
     The YAML reader and the validator are imported only when a file must be
     parsed: a warm start through the cache never needs them (20 ms saved).
     """
-    library = Library()
-    for folder in folders:
+
+    def __init__(
+        self,
+        folders: Sequence[Folder],
+        cache_dir: Path | None = None,
+        helpers: int | None = None,
+    ) -> None:
+        self.helpers = _helper_count() if helpers is None else helpers
+        self.cancelled = threading.Event()
+        self.folders: list[_FolderLoad] = []
+        for folder in folders:
+            self.folders.append(self._scan(folder, cache_dir))
+
+    def _scan(self, folder: Folder, cache_dir: Path | None) -> _FolderLoad:
+        """The folder's files, each served by the cache where it can be."""
+        required = BUILTIN_LANGUAGES if folder.origin == "builtin" else ()
         if not folder.path.is_dir():
-            if folder.required:
-                library.problems.append(
-                    Problem(str(folder.path), 1, 1, "library folder does not exist", "warning")
-                )
-            continue
+            problems = (
+                [Problem(str(folder.path), 1, 1, "library folder does not exist", "warning")]
+                if folder.required
+                else []
+            )
+            return _FolderLoad(folder, None, required, [], problems)
         cache = (
             MethodCache(cache_file_for(cache_dir, folder.path)) if cache_dir is not None else None
         )
-        required = BUILTIN_LANGUAGES if folder.origin == "builtin" else ()
-        seen_here: dict[str, str] = {}
         scan = scan_folder(folder.path, SUFFIXES, recursive=True)
-        library.problems += scan.skipped
-        for path, stat in scan.files:
-            entry = cache.get(path, stat, required, folder.origin) if cache else None
-            if entry is None:
-                from facilkit.library.validate import load_method
+        files = [_File(path, stat) for path, stat in scan.files]
+        if cache is not None:
+            for file in files:
+                file.entry = cache.get(file.path, file.stat, required, folder.origin)
+                file.done = file.entry is not None
+        return _FolderLoad(folder, cache, required, files, list(scan.skipped))
 
-                method, problems = load_method(Path(path), required)
-                library.problems += problems
-                if method is None:
-                    continue
-                encoded = cache.put(path, stat, required, method) if cache else None
-                # keep what a warm start keeps (head and bytes), not the whole Method:
-                # after a cold start of 10,000 methods that was 157 MiB held against 53
-                entry = (
-                    Entry(method, path, folder.origin)
-                    if encoded is None
-                    else MethodCache.entry_for(encoded, path, folder.origin)
-                )
-            _add(library, entry, seen_here)
-        if cache:
-            cache.save()
-    library.problems += list(missing_related(library))
-    return library
+    @property
+    def total(self) -> int:
+        """Method files on the search path."""
+        return sum(len(folder.files) for folder in self.folders)
+
+    @property
+    def done(self) -> int:
+        """Files served by the cache or parsed so far."""
+        return sum(file.done for folder in self.folders for file in folder.files)
+
+    def cancel(self) -> None:
+        """Stop parsing (the app is quitting); what was parsed is still cached."""
+        self.cancelled.set()
+
+    def snapshots(self) -> Iterator[Library]:
+        """The library as far as it has loaded, again and again; the last one is complete.
+
+        A warm start yields once. A cancelled load ends without a complete library.
+        """
+        todo = [(load, file) for load in self.folders for file in load.files if not file.done]
+        if todo:
+            if len(todo) > CHUNK and len(todo) < self.total:
+                yield self.library()  # what the cache served, before any parsing
+            yield from self._parse(todo)
+            if self.cancelled.is_set():
+                self._append_pieces()
+                return
+        for load in self.folders:
+            if load.cache is not None:
+                load.cache.save()
+        yield self.library(complete=True)
+
+    def _parse(self, todo: list[tuple[_FolderLoad, _File]]) -> Iterator[Library]:
+        """Parse in chunks, this thread from the front and helpers from the back."""
+        from facilkit.library.parsing import parse_files  # only a cache miss needs the parser
+
+        chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        helped: dict[Future[list[Parsed]], int] = {}
+        by_index: dict[int, Future[list[Parsed]]] = {}
+        pool = None
+        shown = time.monotonic()
+        for index, chunk in enumerate(chunks):
+            if self.cancelled.is_set():
+                break
+            future = by_index.get(index)
+            if future is not None and not future.cancel():
+                break  # a helper has this chunk already, and every one after it
+            self._fill(chunk, parse_files(self._jobs(chunk)))
+            self._take_finished(helped, chunks)
+            more = index + 1 < len(chunks)
+            if more and (index == 0 or time.monotonic() - shown >= SNAPSHOT_SECONDS):
+                self._append_pieces()
+                yield self.library()
+                shown = time.monotonic()
+            if index == 0 and self.helpers and len(todo) >= HELPER_MIN_FILES:
+                # after the first snapshot, which starting the helper would delay
+                pool = self._start_helpers(chunks, helped)
+                by_index = {index: future for future, index in helped.items()}
+        pending = {future for future in helped if not future.cancelled()}
+        while pending and not self.cancelled.is_set():
+            _, pending = wait(pending, SNAPSHOT_SECONDS, return_when=FIRST_COMPLETED)
+            self._take_finished(helped, chunks)
+            if pending and time.monotonic() - shown >= SNAPSHOT_SECONDS:
+                self._append_pieces()
+                yield self.library()
+                shown = time.monotonic()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _start_helpers(
+        self, chunks: list[list[tuple[_FolderLoad, _File]]], helped: dict[Future[list[Parsed]], int]
+    ) -> ProcessPoolExecutor:
+        """Helper processes, given every chunk but the first from the end backwards."""
+        import multiprocessing  # only a large cold library starts a helper
+
+        from facilkit.library.parsing import parse_files
+
+        # spawn, not fork: this process runs threads (Textual's), and a forked
+        # child could inherit a lock some thread held
+        pool = ProcessPoolExecutor(self.helpers, multiprocessing.get_context("spawn"))
+        for index in range(len(chunks) - 1, 0, -1):
+            helped[pool.submit(parse_files, self._jobs(chunks[index]))] = index
+        return pool
+
+    def _jobs(self, chunk: list[tuple[_FolderLoad, _File]]) -> list[Job]:
+        return [(file.path, load.required) for load, file in chunk]
+
+    def _take_finished(
+        self, helped: dict[Future[list[Parsed]], int], chunks: list[list[tuple[_FolderLoad, _File]]]
+    ) -> None:
+        """Fill in what the helpers have finished; a chunk a helper failed is parsed here."""
+        from facilkit.library.parsing import parse_files
+
+        for future in [future for future in helped if future.done()]:
+            index = helped.pop(future)
+            if future.cancelled():
+                continue
+            try:
+                results = future.result()
+            except Exception:  # a helper that died (or could not start) costs only speed
+                results = parse_files(self._jobs(chunks[index]))
+            self._fill(chunks[index], results)
+
+    def _fill(
+        self,
+        chunk: list[tuple[_FolderLoad, _File]],
+        results: list[Parsed],
+    ) -> None:
+        for (load, file), (encoded, problems) in zip(chunk, results, strict=True):
+            file.problems, file.done = problems, True
+            if encoded is None:
+                continue
+            if load.cache is not None:
+                load.cache.put(file.path, file.stat, load.required, encoded)
+            # keep what a warm start keeps (head and bytes), not the whole Method:
+            # after a cold start of 10,000 methods that was 157 MiB held against 53
+            file.entry = MethodCache.entry_for(encoded, file.path, load.folder.origin)
+
+    def _append_pieces(self) -> None:
+        for load in self.folders:
+            if load.cache is not None:
+                load.cache.append()
+
+    def library(self, complete: bool = False) -> Library:
+        """The files done so far, in search-path order: overrides as in the complete library."""
+        library = Library()
+        for load in self.folders:
+            library.problems += load.problems
+            seen_here: dict[str, str] = {}
+            for file in load.files:
+                library.problems += file.problems
+                if file.entry is not None:
+                    _add(library, file.entry, seen_here)
+        if complete:
+            library.problems += list(missing_related(library))
+        return library
 
 
 def _add(library: Library, entry: Entry, seen_here: dict[str, str]) -> None:

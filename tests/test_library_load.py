@@ -1,0 +1,204 @@
+"""A library loading in steps (issue 15): snapshots, a helper process, the cache in pieces."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import facilkit.library.cache as cache_module
+import facilkit.library.loader as loader_module
+from facilkit.library.cache import MethodCache, cache_file_for, read_pieces
+from facilkit.library.collection import Library
+from facilkit.library.loader import Folder, LibraryLoad, load_library
+from tests.conftest import METHOD_YAML, write_method
+
+
+@pytest.fixture
+def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A snapshot after every file, so a handful of files shows every step."""
+    monkeypatch.setattr(loader_module, "CHUNK", 1)
+    monkeypatch.setattr(loader_module, "SNAPSHOT_SECONDS", 0.0)
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+
+
+def aged(path: Path) -> Path:
+    past = time.time() - 10
+    os.utime(path, (past, past))
+    return path
+
+
+def two_folders(tmp_path: Path) -> list[Folder]:
+    """A shared folder and a user's own that overrides one of its methods and breaks one file."""
+    shared, own = tmp_path / "shared", tmp_path / "own"
+    for name in ("a", "b", "c", "d"):
+        aged(write_method(shared, name))
+    mine = METHOD_YAML.format(id="b").replace("Method b", "My b")
+    aged(write_method(own, "b", mine))
+    aged(write_method(own, "e"))
+    aged(write_method(own, "f", "id: f\nname: [broken\n"))
+    return [Folder(shared, "user"), Folder(own, "user")]
+
+
+def summary(library: Library) -> list[tuple[str, str, str | None]]:
+    return [(entry.id, entry.path, entry.overrides) for entry in library]
+
+
+def test_a_cold_load_hands_on_the_library_as_it_grows(tmp_path: Path, small_steps: None) -> None:
+    folders = two_folders(tmp_path)
+    load = LibraryLoad(folders, tmp_path / "cache", helpers=0)
+    assert (load.total, load.done) == (7, 0)
+    sizes = []
+    for snapshot in load.snapshots():
+        sizes.append(len(snapshot))
+        if len(sizes) == 2:  # a (shared) and b (shared) so far: nothing of the user's yet
+            assert snapshot.get("b").name_in("en") == "Method b"  # type: ignore[union-attr]
+    assert sizes[0] == 1 and sizes == sorted(sizes) and len(sizes) > 3
+    assert load.done == load.total
+    complete = load_library(folders)
+    assert summary(snapshot) == summary(complete)
+    assert snapshot.problems == complete.problems
+    assert snapshot.get("b").name_in("en") == "My b"  # type: ignore[union-attr]
+    assert any("overrides" in problem.message for problem in snapshot.problems)
+    assert len(snapshot.errors) == 1 and snapshot.errors[0].path.endswith("f.yaml")
+
+
+def test_a_warm_load_is_one_snapshot(tmp_path: Path) -> None:
+    folders = two_folders(tmp_path)
+    load_library(folders, tmp_path / "cache")
+    load = LibraryLoad(folders, tmp_path / "cache", helpers=0)
+    assert load.done == load.total - 1  # only the broken file is not cached
+    snapshots = list(load.snapshots())
+    assert len(snapshots) == 1, "one file to parse again: no partial library first"
+    assert summary(snapshots[-1]) == summary(load_library(folders))
+
+
+def test_a_helper_process_parses_the_same_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two cores: the helper's share comes back with its problems, in search-path order."""
+    monkeypatch.setattr(loader_module, "CHUNK", 2)
+    monkeypatch.setattr(loader_module, "HELPER_MIN_FILES", 2)
+    folders = two_folders(tmp_path)
+    for number in range(20):
+        aged(write_method(tmp_path / "own", f"more-{number:02d}"))
+    alone = load_library(folders)
+    load = LibraryLoad(folders, tmp_path / "cache", helpers=1)
+    fills: list[int] = []
+    real_fill = load._fill
+
+    def fill(chunk: Any, results: Any) -> None:
+        fills.append(len(chunk))
+        real_fill(chunk, results)
+
+    monkeypatch.setattr(load, "_fill", fill)
+    *_, helped = load.snapshots()
+    assert summary(helped) == summary(alone)
+    assert helped.problems == alone.problems
+    assert sum(fills) == load.total
+    cached = load_library(folders, tmp_path / "cache")
+    assert summary(cached) == summary(alone)
+
+
+def test_a_failing_helper_costs_only_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper that cannot start (or dies) leaves its chunks to the loading thread."""
+
+    class BrokenPool:
+        def __init__(self, *args: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_running_or_notify_cancel()  # as if a helper had taken it
+            future.set_exception(OSError("no helper"))
+            return future
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(loader_module, "ProcessPoolExecutor", BrokenPool)
+    monkeypatch.setattr(loader_module, "HELPER_MIN_FILES", 2)
+    monkeypatch.setattr(loader_module, "CHUNK", 1)
+    folders = two_folders(tmp_path)
+    *_, library = LibraryLoad(folders, None, helpers=1).snapshots()
+    assert summary(library) == summary(load_library(folders))
+
+
+def test_the_cache_is_written_in_pieces_and_a_torn_piece_loses_only_itself(
+    tmp_path: Path, small_steps: None
+) -> None:
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    for number in range(6):
+        aged(write_method(folder, f"m{number}"))
+    load = LibraryLoad([Folder(folder, "user")], cache_dir, helpers=0)
+    cache_file = cache_file_for(cache_dir, folder)
+    written = []
+    for _ in load.snapshots():
+        written.append(cache_file.stat().st_size if cache_file.exists() else 0)
+    assert written[0] > 0, "the first piece is on disk with the first snapshot"
+    assert written == sorted(written) and len(set(written)) == 6, "one piece per snapshot"
+    pieces, whole = read_pieces(cache_file.read_bytes())
+    assert whole and [len(piece) for piece in pieces] == [1] * 6
+    # a crash in the middle of writing the last piece
+    cache_file.write_bytes(cache_file.read_bytes()[: written[-1] - 10])
+    cache = MethodCache(cache_file)
+    assert len(cache.items) == 5 and not cache.whole
+    again = LibraryLoad([Folder(folder, "user")], cache_dir, helpers=0)
+    assert again.done == 5, "every whole piece is served"
+    *_, library = again.snapshots()
+    assert sorted(library.entries) == [f"m{n}" for n in range(6)]
+    pieces, whole = read_pieces(cache_file.read_bytes())
+    assert whole and [len(piece) for piece in pieces] == [6], "a torn file is written again"
+
+
+def test_a_damaged_piece_is_never_served(tmp_path: Path, small_steps: None) -> None:
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    for number in range(3):
+        aged(write_method(folder, f"m{number}"))
+    load_library([Folder(folder, "user")], cache_dir)
+    cache_file = cache_file_for(cache_dir, folder)
+    raw = cache_file.read_bytes()
+    cache_file.write_bytes(raw.replace(b"Method m2", b"Method X"))  # in the last piece
+    assert MethodCache(cache_file).items.keys() == {
+        str(folder / "m0.yaml"),
+        str(folder / "m1.yaml"),
+    }
+    library = load_library([Folder(folder, "user")], cache_dir)
+    assert library.get("m2").name_in("en") == "Method m2"  # type: ignore[union-attr]
+
+
+def test_superseded_entries_are_dropped_when_they_fill_half_the_file(
+    tmp_path: Path, small_steps: None
+) -> None:
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    path = aged(write_method(folder, "m"))
+    cache_file = cache_file_for(cache_dir, folder)
+    load_library([Folder(folder, "user")], cache_dir)
+    path.write_text(METHOD_YAML.format(id="m").replace("Method m", "Other m"), encoding="utf-8")
+    aged(path)
+    load_library([Folder(folder, "user")], cache_dir)
+    pieces, _ = read_pieces(cache_file.read_bytes())
+    assert [len(piece) for piece in pieces] == [1, 1], "an edit appends a piece"
+    path.write_text(METHOD_YAML.format(id="m").replace("Method m", "Third m"), encoding="utf-8")
+    aged(path)
+    library = load_library([Folder(folder, "user")], cache_dir)
+    pieces, _ = read_pieces(cache_file.read_bytes())
+    assert [len(piece) for piece in pieces] == [1], "two of three entries superseded: rewritten"
+    assert library.get("m").name_in("en") == "Third m"  # type: ignore[union-attr]
+
+
+def test_a_cancelled_load_keeps_what_it_parsed(tmp_path: Path, small_steps: None) -> None:
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    for number in range(6):
+        aged(write_method(folder, f"m{number}"))
+    load = LibraryLoad([Folder(folder, "user")], cache_dir, helpers=0)
+    snapshots = load.snapshots()
+    next(snapshots)
+    next(snapshots)
+    load.cancel()
+    assert [len(snapshot) for snapshot in snapshots] == []
+    assert len(MethodCache(cache_file_for(cache_dir, folder)).items) == 2
