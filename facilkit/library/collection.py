@@ -31,6 +31,10 @@ class Library:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    loading: tuple[int, int] | None = None
+    """While the library is still loading: files done and files in all (else None)."""
+    replaceable: frozenset[str] = frozenset()
+    """While loading: ids a folder still loading may override (their cards say so)."""
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())

@@ -278,6 +278,18 @@ class LibraryLoad:
                     _add(library, file.entry, seen_here)
         if complete:
             library.problems += list(missing_related(library))
+            return library
+        library.loading = (self.done, self.total)
+        replaceable: set[str] = set()
+        later_pending = False  # a folder after this one still has files to parse
+        for load in reversed(self.folders):
+            if later_pending:
+                for file in load.files:
+                    shown = library.entries.get(file.entry.id) if file.entry else None
+                    if shown is not None and shown.path == file.path:
+                        replaceable.add(shown.id)
+            later_pending = later_pending or not all(file.done for file in load.files)
+        library.replaceable = frozenset(replaceable)
         return library
 
 

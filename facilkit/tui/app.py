@@ -11,6 +11,7 @@ import dataclasses
 import gc
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import CancelledError
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from facilkit.library.loader import LibraryLoad
     from facilkit.plans.drafts import Drafts
     from facilkit.plans.editor import PlanEditor
     from facilkit.plans.storage import Fingerprint
@@ -111,6 +113,8 @@ class FacilkitApp(CompatApp[None]):
         self.library = Library()
         self.search_index = SearchIndex([])
         self.library_loaded = False
+        """True once the whole library has loaded (until then ``library`` grows)."""
+        self.library_load: LibraryLoad | None = None
         self.crashed: BaseException | None = None
         """A bug that ended the app; the CLI logs it and says where (see ``cli.run_tui``)."""
         self.run_request: tuple[Plan, Path, RunOptions] | None = None
@@ -183,6 +187,8 @@ class FacilkitApp(CompatApp[None]):
         gc.enable()
 
     def on_unmount(self) -> None:
+        if self.library_load is not None:  # quitting during a cold start: stop parsing
+            self.library_load.cancel()
         # Leave the process as it was: another app (a test) may run in it next.
         gc.unfreeze()
         gc.enable()
@@ -211,16 +217,26 @@ class FacilkitApp(CompatApp[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def load_library_in_background(self) -> None:
-        """Parsing stays off the first frame: imported and run in a worker thread."""
-        from facilkit.library.loader import load_library
+        """Parsing stays off the first frame: imported and run in a worker thread.
+
+        The library is handed over as it loads (``library_arrived``): a cold
+        library is listed, searchable and readable while the rest is parsed.
+        """
+        from facilkit.library.loader import LibraryLoad
 
         cache_dir = self.locations.method_cache if self.use_cache else None
-        library = load_library(self.folders, cache_dir)
-        index = SearchIndex(library, sort_lang=self.lang, prepare=False)
+        self.library_load = load = LibraryLoad(self.folders, cache_dir)
         # import what the library screen needs here, off the main thread
         import facilkit.tui.screens.library  # noqa: F401
 
-        self.call_from_thread(self.library_ready, library, index)
+        for library in load.snapshots():
+            if load.cancelled.is_set():
+                continue  # quitting: the load stops at its next step
+            index = SearchIndex(library, sort_lang=self.lang, prepare=False)
+            try:
+                self.call_from_thread(self.library_arrived, library, index)
+            except (RuntimeError, CancelledError):  # the app ended meanwhile
+                load.cancel()
         from facilkit.atomic import sweep_temp_files  # leftovers of saves killed last time
 
         for folder in (self.locations.plans, self.locations.drafts):
@@ -233,6 +249,16 @@ class FacilkitApp(CompatApp[None]):
         A search typed before then builds it itself.
         """
         index.prepare()
+
+    def library_arrived(self, library: Library, index: SearchIndex) -> None:
+        """A step of the load: the library so far (``library.loading``) or the complete one."""
+        self.library, self.search_index = library, index
+        if library.loading is not None:
+            for screen in self.screen_stack:
+                if isinstance(screen, FacilScreen):
+                    screen.library_grew()
+            return
+        self.library_ready(library, index)
 
     def library_ready(self, library: Library, index: SearchIndex) -> None:
         self.library, self.search_index, self.library_loaded = library, index, True

@@ -77,3 +77,6 @@ class FacilScreen(Screen[None]):
 
     def library_changed(self) -> None:
         """Called by the app when the library has (re)loaded."""
+
+    def library_grew(self) -> None:
+        """Called by the app with each step of a library still loading (``library.loading``)."""

@@ -110,9 +110,17 @@ class HomeScreen(FacilScreen):
             return None
         return self.plans[index]
 
+    def library_grew(self) -> None:
+        loading = self.facil.library.loading
+        if loading is not None:
+            done, total = loading
+            text = t("app.loading_count", self.lang, done=done, total=total)
+            self.query_one("#library-status", Static).update(text)
+
     def library_changed(self) -> None:
         status = self.query_one("#library-status", Static)
         if not self.facil.library_loaded:
+            self.library_grew()
             return
         text = t("home.methods_loaded", self.lang, count=len(self.facil.library))
         errors = self.facil.library.errors

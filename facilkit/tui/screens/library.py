@@ -123,11 +123,15 @@ class LibraryScreen(FacilScreen):
     def on_mount(self) -> None:
         self.library_changed()
 
-    def library_changed(self) -> None:
+    def library_grew(self) -> None:
+        """A step of a cold load: the list shows what has loaded, filtered as it is."""
         index = self.facil.search_index
         categories = [(category_name(c, self.lang), c) for c in index.categories()]
         self.query_one("#category", Cycle).set_options(categories)
         self.apply_filters()
+
+    def library_changed(self) -> None:
+        self.library_grew()
         if self.facil.library.errors:
             self.notify(
                 t("app.library_problems", self.lang, count=len(self.facil.library.errors)),
@@ -154,18 +158,24 @@ class LibraryScreen(FacilScreen):
     def apply_filters(self) -> None:
         filters = self.current_filters()
         entries = self.facil.search_index.filter(filters)
-        # typing puts the best match on top; clearing the search keeps the method found
-        searched = bool(filters.query.strip()) and filters.query != self.last_query
-        self.last_query = filters.query
-        self.query_one(MethodList).set_entries(entries, keep_cursor=not searched)
+        library = self.facil.library
         if self.facil.library_loaded:
-            status = t("lib.count", self.lang, shown=len(entries), count=len(self.facil.library))
+            status = t("lib.count", self.lang, shown=len(entries), count=len(library))
             empty = t("lib.no_match", self.lang)
-        else:  # opened before the worker has finished: it calls library_changed
+        elif library.loading is not None:  # a step of a cold load: more to come
+            done, total = library.loading
+            status = t("app.loading_count", self.lang, done=done, total=total)
+            empty = t("lib.no_match_yet", self.lang)
+        else:  # opened before the first step: the app calls library_grew
             status = empty = t("app.loading", self.lang)
         self.query_one("#list-status", StatusText).set_text(
             f"{status}\n{t('lib.legend', self.lang)}"
         )
+        # typing puts the best match on top; clearing the search (or more methods
+        # loading) keeps the method found; the cursor shows its card
+        searched = bool(filters.query.strip()) and filters.query != self.last_query
+        self.last_query = filters.query
+        self.query_one(MethodList).set_entries(entries, keep_cursor=not searched)
         if not entries:
             self.query_one(MethodCard).show(None, empty)
 
@@ -183,9 +193,18 @@ class LibraryScreen(FacilScreen):
     def method_names(self, method_ids: Iterable[str]) -> dict[str, str]:
         return self.facil.library.names(method_ids, self.lang)
 
+    def loading_note(self, entry: Entry | None) -> str | None:
+        """For a card a folder still loading may replace: says so, with how far it got."""
+        library = self.facil.library
+        if entry is None or library.loading is None or entry.id not in library.replaceable:
+            return None
+        done, total = library.loading
+        return t("lib.card_loading", self.lang, done=done, total=total)
+
     def show_card(self, entry: Entry | None) -> None:
         card = self.query_one(MethodCard)
-        card.show(entry, t("lib.no_match", self.lang))  # a new method shows as written
+        # a new method shows as written
+        card.show(entry, t("lib.no_match", self.lang), note=self.loading_note(entry))
         methods = self.query_one(MethodList)
         neighbours = methods.entries[max(methods.cursor - 1, 0) : methods.cursor + 2]
         # a moment after the cursor stops, so a first frame or a fast next key never
@@ -238,7 +257,7 @@ class LibraryScreen(FacilScreen):
             return
         forms = [None, *(variant.id for variant in entry.method.variants)]
         following = forms[(forms.index(card.variant) + 1) % len(forms)]
-        card.show(entry, t("lib.no_match", self.lang), variant=following)
+        card.show(entry, t("lib.no_match", self.lang), following, self.loading_note(entry))
 
     def action_add_to_agenda(self) -> None:
         """Add the method as its card shows it (as written, or the variant on show) to the

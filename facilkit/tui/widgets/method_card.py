@@ -24,8 +24,8 @@ from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
 from facilkit.tui.widgets.virtual import set_virtual_size
 
 CACHE_SIZE = 64
-CardKey = tuple[str, str | None, int]
-"""A rendered card: the method's file, the variant on show and the width."""
+CardKey = tuple[str, str | None, str | None, int]
+"""A rendered card: the method's file, the variant on show, the note on top and the width."""
 
 
 class MethodCard(ScrollView, can_focus=True):
@@ -53,6 +53,8 @@ class MethodCard(ScrollView, can_focus=True):
         self.entry: Entry | None = None
         self.variant: str | None = None
         """The variant of ``entry`` on show (None: the method as written)."""
+        self.note: str | None = None
+        """A line on top of the card (the library is still loading, say)."""
         self.shown_text = ""
         """The Markdown (or message) on show, for tests and screen readers."""
         self._renderable: RenderableType = Text("")
@@ -61,12 +63,17 @@ class MethodCard(ScrollView, can_focus=True):
         self._rendered: OrderedDict[CardKey, tuple[str, list[Strip]]] = OrderedDict()
         """Rendered cards by (entry, variant, width), newest last: revisits and prefetches are free."""
 
-    def show(self, entry: Entry | None, empty_text: str = "", variant: str | None = None) -> None:
-        """Show ``entry``'s card (as one of its variants), or ``empty_text`` when there is none."""
-        if entry is not None and entry is self.entry and variant == self.variant:
+    def show(
+        self,
+        entry: Entry | None,
+        empty_text: str = "",
+        variant: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Show ``entry``'s card (as one of its variants, ``note`` on top), or ``empty_text``."""
+        if entry is not None and (entry, variant, note) == (self.entry, self.variant, self.note):
             return  # same card: nothing to render again
-        self.entry = entry
-        self.variant = variant
+        self.entry, self.variant, self.note = entry, variant, note
         self.scroll_to(0, 0, animate=False, immediate=True)
         if entry is None:
             self.shown_text = empty_text
@@ -78,14 +85,16 @@ class MethodCard(ScrollView, can_focus=True):
         """Render cards the cursor is likely to reach next, while the app is idle."""
         width = self.scrollable_content_region.width
         for entry in entries:
-            if width > 0 and (entry.path, None, width) not in self._rendered:
-                self._render_entry(entry, None, width)
+            if width > 0 and (entry.path, None, None, width) not in self._rendered:
+                self._render_entry(entry, None, None, width)
 
     def is_prepared(self, entry: Entry) -> bool:
         """Whether ``entry``'s card is rendered at the current width (showing it costs nothing)."""
-        return (entry.path, None, self.scrollable_content_region.width) in self._rendered
+        return (entry.path, None, None, self.scrollable_content_region.width) in self._rendered
 
-    def _renderable_for(self, entry: Entry, variant: str | None) -> tuple[str, RenderableType]:
+    def _renderable_for(
+        self, entry: Entry, variant: str | None, note: str | None
+    ) -> tuple[str, RenderableType]:
         method = entry.method
         runs = method.with_variant(variant) if variant is not None else None
         text = method_card(runs or method, self.lang, names=self.names_of(method.related))
@@ -98,6 +107,9 @@ class MethodCard(ScrollView, can_focus=True):
                 shown = [v.id for v in method.variants].index(variant) + 1
                 hint = t("lib.variant_shown", self.lang, shown=shown, count=count)
             parts.insert(0, Text(f"{hint}\n", style="italic"))  # on top: seen without scrolling
+        if note is not None:
+            parts.insert(0, Text(f"{note}\n", style="italic"))
+            text = f"{note}\n\n{text}"
         if entry.overrides:  # the same notice as the CLI's: both files named
             notice = t("lib.origin_override", self.lang, path=entry.path, builtin=entry.overrides)
             parts.append(Text(notice, style="italic"))
@@ -117,11 +129,11 @@ class MethodCard(ScrollView, can_focus=True):
         )
 
     def _render_entry(
-        self, entry: Entry, variant: str | None, width: int
+        self, entry: Entry, variant: str | None, note: str | None, width: int
     ) -> tuple[str, list[Strip]]:
-        text, renderable = self._renderable_for(entry, variant)
+        text, renderable = self._renderable_for(entry, variant, note)
         lines = self._lines_of(renderable, width)
-        self._rendered[(entry.path, variant, width)] = (text, lines)
+        self._rendered[(entry.path, variant, note, width)] = (text, lines)
         while len(self._rendered) > CACHE_SIZE:
             self._rendered.popitem(last=False)
         return text, lines
@@ -140,10 +152,10 @@ class MethodCard(ScrollView, can_focus=True):
         if self.entry is None:
             self._lines = self._lines_of(self._renderable, width)
         else:
-            key = (self.entry.path, self.variant, width)
+            key = (self.entry.path, self.variant, self.note, width)
             found = self._rendered.get(key)
             if found is None:
-                found = self._render_entry(self.entry, self.variant, width)
+                found = self._render_entry(self.entry, self.variant, self.note, width)
             else:
                 self._rendered.move_to_end(key)
             self.shown_text, self._lines = found
