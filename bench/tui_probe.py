@@ -46,12 +46,18 @@ def minimal() -> None:
 
 
 def facilkit(folder: str) -> None:
-    """The real ``facilkit --library FOLDER`` command, headless, opening the library when loaded."""
+    """The real ``facilkit --library FOLDER`` command, headless.
+
+    The library screen opens with the first part of the library that arrives
+    (all of it on a warm start), as a user who pressed **m** at once would see
+    it. ``usable``: a frame of the library screen with rows and a card;
+    ``loaded``: the frame after the whole library has loaded.
+    """
     from facilkit import cli
     from facilkit.tui.app import FacilkitApp
     from facilkit.tui.compat import watch_frames
 
-    original_ready = FacilkitApp.library_ready
+    original_arrived = FacilkitApp.library_arrived
     original_run = FacilkitApp.run
     seen: set[str] = set()
 
@@ -68,22 +74,29 @@ def facilkit(folder: str) -> None:
             methods = screen.query_one("#methods")
             if card.shown_text and methods.entries:
                 once("usable")
+            if screen.app.library_loaded and "usable" in seen:
+                once("loaded")
 
-    def ready(self: FacilkitApp, library, index) -> None:  # type: ignore[no-untyped-def]
-        original_ready(self, library, index)
-        self.show_library()
-        self.call_after_refresh(check_settled, self)
+    def arrived(self: FacilkitApp, library, index) -> None:  # type: ignore[no-untyped-def]
+        original_arrived(self, library, index)
+        if "opened" not in seen:
+            seen.add("opened")
+            self.show_library()
+        if self.library_loaded:
+            self.call_after_refresh(check_settled, self)
 
     def check_settled(app: FacilkitApp) -> None:
-        if "usable" in seen:
+        if "usable" in seen and "loaded" in seen:
             stamp("settled")
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             print(f"rss_mib {rss:.1f}", flush=True)
+            print(f"helper_rss_mib {helpers:.1f}", flush=True)
             app.exit()
             return
         app.call_after_refresh(check_settled, app)
 
-    FacilkitApp.library_ready = ready  # type: ignore[method-assign]
+    FacilkitApp.library_arrived = arrived  # type: ignore[method-assign]
 
     def run(self: FacilkitApp, **_: object) -> None:
         watch_frames(self, display)

@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFERRED: dict[str, str] = {
     "facilkit.yamlio": "the YAML reader (20 ms with PyYAML) is needed only for files the cache cannot serve",
     "facilkit.library.parsing": "the parser (reader and validator) runs only on a cache miss",
-    "multiprocessing": "a helper process is started only for a large cold library",
     "facilkit.library.loader": "the TUI loads the library in a worker after its first frame",
     "facilkit.plans.storage": "plans are read when the home screen lists them, after the first frame",
     "facilkit.plans.drafts": "drafts are looked for after the first frame",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 
 import facilkit.library.cache as cache_module
 import facilkit.library.loader as loader_module
+import facilkit.library.parsing as parsing_module
 from facilkit.library.cache import MethodCache, cache_file_for, read_pieces
 from facilkit.library.collection import Library
 from facilkit.library.loader import Folder, LibraryLoad, load_library
@@ -104,23 +106,19 @@ def test_a_helper_process_parses_the_same_library(
     assert summary(cached) == summary(alone)
 
 
-def test_a_failing_helper_costs_only_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("failure", ["cannot start", "exits at once"])
+def test_a_failing_helper_costs_only_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
     """A helper that cannot start (or dies) leaves its chunks to the loading thread."""
 
-    class BrokenPool:
-        def __init__(self, *args: object) -> None:
-            pass
+    def broken_start() -> subprocess.Popen[bytes]:
+        if failure == "cannot start":
+            raise OSError("no helper")
+        command = [sys.executable, "-c", "pass"]
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
-        def submit(self, *args: object) -> Future[object]:
-            future: Future[object] = Future()
-            future.set_running_or_notify_cancel()  # as if a helper had taken it
-            future.set_exception(OSError("no helper"))
-            return future
-
-        def shutdown(self, **kwargs: object) -> None:
-            pass
-
-    monkeypatch.setattr(loader_module, "ProcessPoolExecutor", BrokenPool)
+    monkeypatch.setattr(parsing_module.Helper, "_start", staticmethod(broken_start))
     monkeypatch.setattr(loader_module, "HELPER_MIN_FILES", 2)
     monkeypatch.setattr(loader_module, "CHUNK", 1)
     folders = two_folders(tmp_path)

@@ -18,10 +18,11 @@ complete library, and the last snapshot is that library.
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from facilkit.problems import Problem
 from facilkit.walk import scan_folder
 
 if TYPE_CHECKING:  # the parser itself is imported only when a file must be parsed
-    from facilkit.library.parsing import Job, Parsed
+    from facilkit.library.parsing import Chunk, Job, Parsed
 
 SUFFIXES = (".yaml", ".yml")
 CHUNK = 25
@@ -177,74 +178,48 @@ class LibraryLoad:
 
     def _parse(self, todo: list[tuple[_FolderLoad, _File]]) -> Iterator[Library]:
         """Parse in chunks, this thread from the front and helpers from the back."""
-        from facilkit.library.parsing import parse_files  # only a cache miss needs the parser
+        from facilkit.library.parsing import Helper, parse_files  # only a miss needs the parser
 
         chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
-        helped: dict[Future[list[Parsed]], int] = {}
-        by_index: dict[int, Future[list[Parsed]]] = {}
-        pool = None
-        shown = time.monotonic()
-        for index, chunk in enumerate(chunks):
-            if self.cancelled.is_set():
-                break
-            future = by_index.get(index)
-            if future is not None and not future.cancel():
-                break  # a helper has this chunk already, and every one after it
-            self._fill(chunk, parse_files(self._jobs(chunk)))
-            self._take_finished(helped, chunks)
-            more = index + 1 < len(chunks)
-            if more and (index == 0 or time.monotonic() - shown >= SNAPSHOT_SECONDS):
+        work: deque[Chunk] = deque((index, self._jobs(chunk)) for index, chunk in enumerate(chunks))
+        results: queue.Queue[tuple[int, list[Parsed] | None]] = queue.Queue()
+        left = len(chunks)
+        shown, interval = time.monotonic(), SNAPSHOT_SECONDS
+        first = True
+        while left and not self.cancelled.is_set():
+            try:
+                index, jobs = work.popleft()
+            except IndexError:  # the rest is with the helpers: wait for them
+                try:
+                    index, parsed = results.get(timeout=SNAPSHOT_SECONDS)
+                except queue.Empty:
+                    continue
+                # a chunk a helper failed is parsed here: a helper costs only speed
+                self._fill(chunks[index], parsed or parse_files(self._jobs(chunks[index])))
+            else:
+                self._fill(chunks[index], parse_files(jobs))
+            left -= 1
+            while not results.empty():
+                index, parsed = results.get_nowait()
+                self._fill(chunks[index], parsed or parse_files(self._jobs(chunks[index])))
+                left -= 1
+            if left and (first or time.monotonic() - shown >= interval):
                 self._append_pieces()
-                yield self.library()
+                started = time.monotonic()
+                snapshot = self.library()
                 shown = time.monotonic()
-            if index == 0 and self.helpers and len(todo) >= HELPER_MIN_FILES:
-                # after the first snapshot, which starting the helper would delay
-                pool = self._start_helpers(chunks, helped)
-                by_index = {index: future for future, index in helped.items()}
-        pending = {future for future in helped if not future.cancelled()}
-        while pending and not self.cancelled.is_set():
-            _, pending = wait(pending, SNAPSHOT_SECONDS, return_when=FIRST_COMPLETED)
-            self._take_finished(helped, chunks)
-            if pending and time.monotonic() - shown >= SNAPSHOT_SECONDS:
-                self._append_pieces()
-                yield self.library()
-                shown = time.monotonic()
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-    def _start_helpers(
-        self, chunks: list[list[tuple[_FolderLoad, _File]]], helped: dict[Future[list[Parsed]], int]
-    ) -> ProcessPoolExecutor:
-        """Helper processes, given every chunk but the first from the end backwards."""
-        import multiprocessing  # only a large cold library starts a helper
-
-        from facilkit.library.parsing import parse_files
-
-        # spawn, not fork: this process runs threads (Textual's), and a forked
-        # child could inherit a lock some thread held
-        pool = ProcessPoolExecutor(self.helpers, multiprocessing.get_context("spawn"))
-        for index in range(len(chunks) - 1, 0, -1):
-            helped[pool.submit(parse_files, self._jobs(chunks[index]))] = index
-        return pool
+                # a snapshot of 10,000 methods costs tens of ms here and as much again
+                # in the app: spaced so that they take at most a tenth of the load
+                interval = max(SNAPSHOT_SECONDS, 10 * (shown - started))
+                yield snapshot
+            if first and self.helpers and len(todo) >= HELPER_MIN_FILES:
+                # after the first snapshot, which starting a helper would delay
+                for _ in range(self.helpers):
+                    Helper(work, results, self.cancelled).start()
+            first = False
 
     def _jobs(self, chunk: list[tuple[_FolderLoad, _File]]) -> list[Job]:
         return [(file.path, load.required) for load, file in chunk]
-
-    def _take_finished(
-        self, helped: dict[Future[list[Parsed]], int], chunks: list[list[tuple[_FolderLoad, _File]]]
-    ) -> None:
-        """Fill in what the helpers have finished; a chunk a helper failed is parsed here."""
-        from facilkit.library.parsing import parse_files
-
-        for future in [future for future in helped if future.done()]:
-            index = helped.pop(future)
-            if future.cancelled():
-                continue
-            try:
-                results = future.result()
-            except Exception:  # a helper that died (or could not start) costs only speed
-                results = parse_files(self._jobs(chunks[index]))
-            self._fill(chunks[index], results)
 
     def _fill(
         self,
