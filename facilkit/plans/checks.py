@@ -208,6 +208,12 @@ def _rotation(slot: Slot, name: str) -> list[Finding]:
                 "hint", "rotation_partial", slot.index, {**params, "rounds": rotation.round_count}
             )
         )
+    themes = len(rotation.themes)
+    if themes and rotation.stations > 0 and themes != rotation.stations:
+        # extra themes are dropped and missing ones shown by number: say which, and the fix
+        code = "rotation_themes_extra" if themes > rotation.stations else "rotation_themes_missing"
+        params = {"name": name, "themes": themes, "stations": rotation.stations}
+        found.append(Finding("warning", code, slot.index, params))
     computed = rotation_minutes(rotation)
     if slot.item.minutes is not None and slot.item.minutes != computed:
         params = {"name": name, "minutes": slot.item.minutes, "computed": computed}
