@@ -181,7 +181,7 @@ def _rotation(slot: Slot, rotation: Rotation, lang: str) -> list[Block]:
             t("export.theme", lang),
             t("export.question", lang),
         )
-        blocks.append(Table(names, legend, (10, 30, 60), "rll"))
+        blocks.append(Table(names, legend, (13, 29, 58), "rll"))  # "Stasjon" fits
     columns = max(rotation.groups, 1)  # a plan may say 0 groups; the table keeps its shape
     groups = [f"{t('group', lang)} {g}" for g in range(1, columns + 1)]
     header = (t("round", lang), t("time", lang), *groups)

@@ -40,6 +40,7 @@ h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 0.4pt solid #999; }
 h3 { font-size: 11pt; margin: 5mm 0 1.5mm; }
 h4 { font-size: 10pt; margin: 3mm 0 1mm; }
 h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h1 + p, h2 + p, h3 + p, h4 + p { break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 2mm; }
 ul, ol { margin: 0 0 2mm; padding-left: 6mm; }
 li { margin: 0.5mm 0; }
