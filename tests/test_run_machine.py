@@ -320,6 +320,19 @@ def test_when_the_end_is_at_risk_the_projection_suggests_cuts() -> None:
     )  # the last item stays
 
 
+def test_a_cut_takes_only_the_minutes_the_overrun_needs() -> None:
+    run = make_run(10, 20, 20, 10, end=60)
+    run.start(T0)
+    run.tick(T0 + 13 * MIN)  # 3 minutes over
+    projection = project(run, T0 + 13 * MIN)
+    assert [(s.index, s.action, s.minutes, s.saves) for s in projection.suggestions] == [
+        (2, "shorten", 17, 3)
+    ]
+    run.tick(T0 + 25 * MIN)  # 15 over: one item to its minimum, the next by what is left
+    projection = project(run, T0 + 25 * MIN)
+    assert sum(s.saves for s in projection.suggestions) == 15
+
+
 def test_no_cuts_are_suggested_while_a_pinned_item_s_slack_absorbs_the_overrun() -> None:
     run = make_run(10, 20, 40, 20, end=100, pinned={2: 40})  # 10 minutes slack before item 3
     run.start(T0)

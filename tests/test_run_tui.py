@@ -19,7 +19,7 @@ from facilkit.tui.screens.run_room import RoomScreen
 from facilkit.tui.screens.run_start import RunOptions
 from facilkit.tui.widgets.run_digits import BigDigits
 from tests.run_helpers import T0
-from tests.tui_helpers import make_app, ready
+from tests.tui_helpers import make_app, ready, wait_until
 
 MIN = 60.0
 
@@ -395,3 +395,25 @@ async def test_the_view_says_what_to_shorten_to_keep_a_pinned_item(tmp_path: Pat
         assert f"“{items[2].title}” stays at" in advice
         assert f"Shorten “{items[1].title}” to {items[1].minutes - 3} min (−3)" in advice
         assert "late" not in advice
+
+
+async def test_the_view_grows_at_160x48_with_the_items_to_come(tmp_path: Path) -> None:
+    app, _, _ = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        assert not screen.query_one("#run-agenda").display
+        assert screen.query_one("#run-side").outer_size.width == 36
+    app, _, _ = _app(tmp_path / "large")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await _run_screen(pilot)
+        await pilot.press("s")
+        side = screen.query_one("#run-side")
+        agenda = screen.query_one("#run-agenda")
+        await wait_until(pilot, lambda: side.outer_size.width == 56, "the wide side column")
+        assert agenda.display
+        listed = _text(screen, "run-agenda")
+        items = screen.run.state.items
+        assert "Coming up" in listed and f"{items[1].title} (10 min) – skipped" in listed
+        assert all(item.title in listed for item in items[2:])
+        await pilot.press("u")
+        assert "skipped" not in _text(screen, "run-agenda")

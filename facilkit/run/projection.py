@@ -10,6 +10,7 @@ later items to shorten (down to the method's minimum) or to drop.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -249,7 +250,8 @@ def _end_after(run: Run, cursor: float, later: list[int], minutes: Mapping[int, 
 def _suggest(
     run: Run, cursor: float, frame_end: float, squeeze: Mapping[int, float]
 ) -> tuple[list[Suggestion], float]:
-    """Shorten later items to their minimum first, then drop items, until the end fits."""
+    """Shorten later items (down to their minimum, most room first), then drop items, until
+    the end fits; an item is shortened only as far as the overrun still needs."""
     s = run.state
     last = len(s.items) - 1
     later = [i for i in range(s.current + 1, len(s.items)) if s.records[i].status == "pending"]
@@ -278,6 +280,9 @@ def _suggest(
     for index, action, minutes in plan:
         if current_end <= frame_end:
             break
+        if action == "shorten":  # only as much as is needed, never below the minimum
+            needed = math.ceil((current_end - frame_end) / 60 - 1e-9)
+            minutes = max(minutes, overrides[index] - needed)
         trial = {**overrides, index: minutes}
         trial_end = end_with(trial)
         saved = round((current_end - trial_end) / 60)

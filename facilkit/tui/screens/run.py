@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,6 +32,10 @@ from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.run_bar import RunBar
 
 OWNER = owner_tag()
+WIDE_COLUMNS = 120
+"""From this width the side column is wider (the next items' titles fit on one line)."""
+TALL_ROWS = 36
+"""From this height the side column also lists the items still to come."""
 LEVEL_CLASSES = ("-calm", "-warning", "-alert", "-overtime")
 
 
@@ -86,6 +91,7 @@ class RunScreen(FacilScreen):
         self.timer: Timer | None = None
         self.closing_open = False
         self.leaving = False
+        self.agenda_key: tuple[int, int] | None = None
 
     @property
     def run_lang(self) -> str:
@@ -104,6 +110,7 @@ class RunScreen(FacilScreen):
                 yield Static("", id="run-rotation", markup=False)
                 yield Static("", id="run-next", markup=False)
                 yield Static("", id="run-advice", markup=False)
+                yield Static("", id="run-agenda", markup=False)
                 yield Static("", id="run-keys", markup=False)
         yield RunBar(id="run-bar")
         yield KeyBar()
@@ -131,6 +138,16 @@ class RunScreen(FacilScreen):
         quit_key = self.app.get_key_display(Binding("ctrl+q", "quit"))
         parts = [f"{'/'.join(dict.fromkeys(k))} {descriptions[a]}" for a, k in keys.items()]
         return " · ".join([*parts, f"{quit_key} {t('key.quit', self.lang)}"])
+
+    def on_resize(self, event: events.Resize) -> None:
+        """At larger sizes the view grows: a wider side column, then the agenda in it."""
+        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+        tall = event.size.height >= TALL_ROWS
+        if tall != self.has_class("-tall"):
+            self.set_class(tall, "-tall")
+            self.shown.pop("run-agenda", None)
+            self.agenda_key = None
+            self.redraw(self.clock.now())
 
     # --- the clock ---------------------------------------------------------
 
@@ -188,6 +205,12 @@ class RunScreen(FacilScreen):
         if run.current_item is not None and run.budget(index) > 0:
             share = min(run.used(index, now) / run.budget(index), 1.0)
         self.query_one(RunBar).show(projection, index, share)
+        if self.has_class("-tall"):
+            # projected starts show as HH:MM: redraw the list when a command or a minute passed
+            key = (run.version, int(now // 60))
+            if key != self.agenda_key:
+                self.agenda_key = key
+                self._set("run-agenda", run_text.agenda_text(run, projection, lang))
 
     def draw_item(self, projection: Projection) -> None:
         run, lang = self.run, self.run_lang

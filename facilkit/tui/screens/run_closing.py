@@ -49,9 +49,10 @@ class ClosingScreen(Screen[None]):
                 yield Checkbox(Text(outcome), ticked, id=f"outcome-{index}", classes="outcome")
             step = run_text.gamemaster_step(self.run_screen.gamemaster, "closing")
             if step is not None:
-                questions = Text(t("run.closing_questions", lang) + "\n", "bold")
+                questions = Text()
+                questions.append(t("run.closing_questions", lang) + "\n", "bold")
                 for question in step.questions:
-                    questions.append(f"  ? {localize(question, lang)}\n", "")
+                    questions.append(f"  ? {localize(question, lang)}\n")
                 yield Static(questions, id="closing-questions", markup=False)
             yield Label(t("run.agreements_label", lang), markup=False)
             yield TextArea(closing.notes if closing else "", id="closing-notes")

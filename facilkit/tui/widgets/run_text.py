@@ -93,7 +93,8 @@ def next_line(run: Run, projection: Projection, lang: str) -> Text:
         return Text(t("run.last_item", lang))
     item = run.state.items[index]
     placed = projection.placed[index]
-    text = Text(f"{t('run.next', lang)}: ", "bold")
+    text = Text()
+    text.append(f"{t('run.next', lang)}: ", "bold")
     minutes = round(run.budget(index) / 60)
     text.append(f"{item.title} ({clock_of(placed.start)}, {minutes} {t('minutes', lang)})")
     return text
@@ -171,7 +172,9 @@ def rotation_text(now_at: RotationNow, lang: str) -> Text:
 def timeout_text(run: Run, method: Method | None, lang: str) -> Text:
     """The contract and the gamemaster's timeout questions."""
     contract = run.state.contract
-    text = Text(t("run.timeout_title", lang) + "\n\n", "bold reverse")
+    text = Text()  # (a style given to Text() itself would cover all that is appended)
+    text.append(t("run.timeout_title", lang), "bold reverse")
+    text.append("\n\n")
     if contract.intention:
         text.append(f"{t('run.intention', lang)}: ", "bold")
         text.append(contract.intention.strip() + "\n")
@@ -238,3 +241,34 @@ def room_frame(run: Run, now: float, lang: str) -> RoomFrame:
     )
     overtime = item is not None and run.remaining(now) < 0
     return RoomFrame(title, digits, label, overtime)
+
+
+AGENDA_LIMIT = 14
+"""How many coming items the side column lists at large sizes."""
+
+
+def agenda_text(run: Run, projection: Projection, lang: str, limit: int = AGENDA_LIMIT) -> Text:
+    """The items still to come with their projected start (skipped ones struck through)."""
+    state = run.state
+    text = Text()
+    text.append(t("run.coming_up", lang) + "\n", "bold")
+    shown = 0
+    for index in range(max(state.current + 1, 0), len(state.items)):
+        if shown >= limit:
+            break
+        record, item = state.records[index], state.items[index]
+        if record.status not in ("pending", "skipped"):
+            continue
+        placed = projection.placed[index]
+        minutes = round(run.budget(index) / 60)
+        line = f"{clock_of(placed.start)}  {item.title} ({minutes} {t('minutes', lang)})"
+        if record.status == "skipped":
+            text.append(line + f" – {t('run.skipped', lang)}\n", "strike dim")
+        elif item.pinned is not None:
+            text.append(line + " ⌖\n", "bold")
+        else:
+            text.append(line + "\n")
+        shown += 1
+    if shown == 0:
+        text.append(t("run.last_item", lang) + "\n", "dim")
+    return text
