@@ -109,7 +109,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         TEXT_FORMATS,
         default_name,
         format_for,
-        render,
+        render_with_notices,
         write_export,
     )
 
@@ -131,7 +131,12 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     _, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language
     try:
-        data = render(fmt, plan, library_for(args), lang, args.audience, args.template)
+        rendered = render_with_notices(
+            fmt, plan, library_for(args), lang, args.audience, args.template
+        )
+        for notice in rendered.notices:  # the export is still written: say it, don't fail
+            print(notice.text(args.lang), file=sys.stderr)
+        data = rendered.data
         if getattr(args, "report", False):
             from facilkit.cli_run import report_text
 

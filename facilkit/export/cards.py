@@ -14,6 +14,7 @@ from pathlib import Path
 from facilkit.export.build import method_slots, span
 from facilkit.export.card import fitted_steps
 from facilkit.export.document import Audience, Document
+from facilkit.export.formats import Rendered
 from facilkit.export.pdf import document_data, plain_data, typeset
 from facilkit.i18n import t
 from facilkit.library.loader import Library
@@ -120,7 +121,7 @@ def plan_cards(plan: Plan, library: Library, lang: str) -> list[Card]:
 
 def render_file(
     plan: Plan, library: Library, lang: str, audience: Audience, template: Path | None
-) -> bytes:
+) -> Rendered:
     """The cards' PDF, for :func:`facilkit.export.formats.render`."""
     title = f"{plan.title.strip()} – {t('export.file.cards', lang)}"
     data = document_data(Document(title, lang), [])

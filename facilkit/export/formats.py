@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -60,6 +62,44 @@ def format_for(path: Path) -> Format | None:
     return _BY_SUFFIX.get(path.suffix.lower())
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about an export that was still written.
+
+    It holds a catalogue key and its values, not words: the front end says it in
+    the user's language, which need not be the plan's.
+    """
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An export's bytes (text formats in UTF-8) and its notices, if any."""
+
+    data: bytes
+    notices: tuple[Notice, ...] = ()
+
+
+def render_with_notices(
+    fmt: Format,
+    plan: Plan,
+    library: Library,
+    lang: str,
+    audience: Audience = "facilitator",
+    template: Path | None = None,
+) -> Rendered:
+    """The export and what the user should be told about it (a PDF's missing letters)."""
+    module, _, function = _RENDERERS[fmt].partition(":")
+    renderer = getattr(importlib.import_module(module), function)
+    result: bytes | Rendered = renderer(plan, library, lang, audience, template)
+    return result if isinstance(result, Rendered) else Rendered(result)
+
+
 def render(
     fmt: Format,
     plan: Plan,
@@ -68,11 +108,8 @@ def render(
     audience: Audience = "facilitator",
     template: Path | None = None,
 ) -> bytes:
-    """The export's bytes (text formats in UTF-8)."""
-    module, _, function = _RENDERERS[fmt].partition(":")
-    renderer = getattr(importlib.import_module(module), function)
-    data: bytes = renderer(plan, library, lang, audience, template)
-    return data
+    """The export's bytes (text formats in UTF-8), for callers that tell the user nothing."""
+    return render_with_notices(fmt, plan, library, lang, audience, template).data
 
 
 def default_name(slug: str, fmt: Format, audience: Audience, lang: str) -> str:

@@ -368,13 +368,15 @@ class FacilkitApp(CompatApp[None]):
         remembered = Remembered.load(memory)
 
         def write(choice: ExportChoice) -> None:
-            from facilkit.export.formats import render, write_export
+            from facilkit.export.formats import render_with_notices, write_export
 
             try:
-                data = render(choice.fmt, plan, self.library, plan.language, choice.audience)
+                rendered = render_with_notices(
+                    choice.fmt, plan, self.library, plan.language, choice.audience
+                )
                 if choice.path.parent == self.locations.documents:  # the default is made
                     choice.path.parent.mkdir(parents=True, exist_ok=True)
-                write_export(choice.path, data)
+                write_export(choice.path, rendered.data)
             except FacilkitError as error:
                 self.show_error(error)
                 return
@@ -383,6 +385,8 @@ class FacilkitApp(CompatApp[None]):
                 return
             Remembered(str(choice.path.parent), choice.fmt, choice.audience).save(memory)
             self.notify(t("export.done", self.lang, path=str(choice.path)), markup=False)
+            for notice in rendered.notices:  # written, but the user should know (missing letters)
+                self.notify(notice.text(self.lang), severity="warning", markup=False, timeout=20)
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
