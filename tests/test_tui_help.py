@@ -18,7 +18,15 @@ from facilkit.tui.screens.run_closing import ClosingScreen
 from facilkit.tui.screens.run_room import RoomScreen
 from tests.test_run_tui import _app as run_app
 from tests.test_run_tui import _run_screen
-from tests.tui_helpers import make_app, ready, screen_text, wait_for_screen, wait_until
+from tests.tui_helpers import (
+    make_app,
+    name_the_plan,
+    ready,
+    screen_text,
+    start_new_plan,
+    wait_for_screen,
+    wait_until,
+)
 
 
 async def check_help(pilot: Pilot[None], key: str, topic: str, lang: str = "en") -> None:
@@ -53,7 +61,7 @@ async def test_help_on_home_library_plan_and_a_dialog(tmp_path: Path) -> None:
         library_keys = {d: k for k, d in keys_of(app.screen)}
         assert library_keys["Search"] == "/ ^f"  # both keys of one binding, one line
         await pilot.press("escape", "n")
-        await wait_for_screen(pilot, PlanScreen)
+        await name_the_plan(pilot)
         await check_help(pilot, "f1", "plan")
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, PlanScreen), "plan to close")
@@ -115,8 +123,7 @@ async def test_new_plan_left_untouched_asks_nothing(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await wait_for_screen(pilot, PlanScreen)
+        await start_new_plan(pilot)
         await wait_until(pilot, lambda: app.focused is not None, "the first field focused")
         await ready(pilot)  # every field's first Changed has been handled
         await pilot.press("escape")

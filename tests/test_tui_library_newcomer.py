@@ -11,13 +11,13 @@ from textual.widgets import Input
 from facilkit.library.loader import Folder
 from facilkit.tui.dialogs.basic import Choose, TextPanel
 from facilkit.tui.screens.library import LibraryScreen
-from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
 from tests.conftest import METHOD_YAML, write_method
 from tests.tui_helpers import (
     make_app,
+    name_the_plan,
     open_library,
     ready,
     screen_text,
@@ -124,7 +124,8 @@ async def test_a_without_a_plan_offers_a_new_plan(tmp_path: Path) -> None:
         dialog = await wait_for_screen(pilot, Choose)
         assert "Start a new plan with UGU" in dialog.question
         await pilot.press("enter")
-        plan = await wait_for_screen(pilot, PlanScreen)
+        plan = await name_the_plan(pilot, "Sparring")
+        assert plan.plan.title == "Sparring"
         await wait_until(
             pilot, lambda: [i.method for i in plan.plan.agenda][-1:] == ["ugu"], "ugu added"
         )

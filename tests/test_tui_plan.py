@@ -20,6 +20,7 @@ from facilkit.tui.screens.plan import PlanScreen
 from tests.tui_helpers import (
     ROOT,
     make_app,
+    name_the_plan,
     on_screen,
     ready,
     screen_text,
@@ -324,8 +325,7 @@ async def test_template_and_palette_add_to_agenda(tmp_path: Path) -> None:
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("down", "enter")  # the second template: learning-group
-        await pilot.pause()
-        screen = on_screen(app, PlanScreen)
+        screen = await name_the_plan(pilot)
         count = len(screen.plan.agenda)
         assert count > 3
         await pilot.press("ctrl+p")

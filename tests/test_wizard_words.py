@@ -25,6 +25,13 @@ TODAY = dt.date(2026, 11, 24)
         "3/12-2026",
         "3-12-2026",
         " 3 / 12 ",
+        "3. december 2026",
+        "3. desember 2026",
+        "torsdag 3. desember 2026",
+        "Thursday 3 December 2026",
+        "3 dec",
+        "3. des.",
+        "03.12.2026",
     ],
 )
 def test_common_forms_mean_the_third_of_december(text: str) -> None:
@@ -36,11 +43,24 @@ def test_a_day_already_past_this_year_is_next_year() -> None:
     assert parse_date("24/11", TODAY) == TODAY
 
 
-@pytest.mark.parametrize("text", ["31/11", "halv to", "12/31/2026", "2026-13-01", ""])
+@pytest.mark.parametrize(
+    "text", ["31/11", "halv to", "12/31/2026", "2026-13-01", "", "3. ma", "fredagen 3/12", "3 x"]
+)
 def test_not_a_date_says_how_to_write_one(text: str) -> None:
     with pytest.raises(DateError) as caught:
         parse_date(text, TODAY)
     assert "3.12.2026" in str(caught.value) or "no day" in str(caught.value)
+
+
+def test_a_date_error_is_said_in_the_readers_language() -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date("halv to", TODAY)
+    assert caught.value.text("da") == (
+        "'halv to' er ikke en dato; skriv den som 3.12.2026, 3/12 eller 2026-12-03"
+    )
+    with pytest.raises(DateError) as caught:
+        parse_date("31/11", TODAY)
+    assert "ingen dag 31 i måned 11" in caught.value.text("da")
 
 
 def test_weekday_in_every_language() -> None:
@@ -59,10 +79,10 @@ def test_plan_check_names_a_bad_date_and_clock_in_the_plan_language() -> None:
     from facilkit.plans.storage import blank_plan
 
     plan = blank_plan("Møde", "da")
-    plan.date, plan.start = "3. dec", "halv to"
+    plan.date, plan.start = "næste torsdag", "halv to"
     texts = [finding.message("da") for finding in check_plan(plan, Library(), "da")]
     assert "Start: 'halv to' er ikke et klokkeslæt; skriv det som 09:00 eller 9.00" in texts
-    assert any("Datoen '3. dec' kan ikke læses" in text for text in texts)
+    assert any("Datoen 'næste torsdag' kan ikke læses" in text for text in texts)
     plan.date = "3/12"
     assert not any("Datoen" in f.message("da") for f in check_plan(plan, Library(), "da"))
 

@@ -131,9 +131,21 @@ async def open_library(pilot: Pilot[None]) -> LibraryScreen:
     return await press_to_open(pilot, "m", LibraryScreen)
 
 
-async def start_new_plan(pilot: Pilot[None]) -> PlanScreen:
-    """**n** on the home screen."""
-    return await press_to_open(pilot, "n", PlanScreen)
+async def start_new_plan(pilot: Pilot[None], title: str | None = None) -> PlanScreen:
+    """**n** on the home screen, then the title (Enter alone keeps the one offered)."""
+    await pilot.press("n")
+    return await name_the_plan(pilot, title)
+
+
+async def name_the_plan(pilot: Pilot[None], title: str | None = None) -> PlanScreen:
+    """Answer the question a new plan asks first: its title (None: keep the one offered)."""
+    from facilkit.tui.dialogs.basic import Prompt
+
+    await wait_for_screen(pilot, Prompt)
+    if title is not None:
+        await pilot.press(*title)
+    await pilot.press("enter")
+    return await wait_for_screen(pilot, PlanScreen)
 
 
 def screen_text(app: FacilkitApp) -> str:

@@ -338,12 +338,30 @@ class FacilkitApp(CompatApp[None]):
             return
         self.open_editor(editor)
 
-    def open_new_plan(self) -> None:
-        """A blank plan in the interface's language, with the blank template's time frame."""
+    def open_new_plan(self, then: Callable[[], object] | None = None) -> None:
+        """Ask the new plan's title, then open a blank plan in the interface's language with
+        the blank template's time frame; ``then`` runs once its screen is up."""
         from facilkit.plans.template import blank_plan
 
-        # untouched, it holds nothing to lose: leaving it asks nothing until something is typed
-        self.open_plan(blank_plan(t("wiz.new_title", self.lang), self.lang), None)
+        default = t("wiz.new_title", self.lang)
+
+        def named(title: str | None) -> None:
+            if title is None:
+                return  # escape: no plan after all
+            # untouched, it holds nothing to lose: leaving it asks nothing until something
+            # is typed; a title of one's own is something typed
+            self.open_plan(blank_plan(title, self.lang), None, dirty=title != default)
+            if then is not None:
+                self.call_after_refresh(then)
+
+        self.ask_title(default, named)
+
+    def ask_title(self, default: str, then: Callable[[str | None], None]) -> None:
+        """Ask what the meeting is called (``default`` offered; Enter keeps it)."""
+        from facilkit.tui.dialogs.basic import Prompt
+
+        question = t("dlg.plan_title", self.lang, step=t("step.intention", self.lang))
+        self.push_screen(Prompt(question, default, empty=default), then)
 
     def choose_template(self) -> None:
         from facilkit.plans.template import plan_from_template, template_title, templates
@@ -352,9 +370,15 @@ class FacilkitApp(CompatApp[None]):
         titles = {name: template_title(name, self.lang) for name in templates()}
 
         def chosen(name: str | None) -> None:
-            if name:  # written in the interface's language
-                plan = plan_from_template(name, titles[name], self.lang)
-                self.open_plan(plan, None, dirty=True)
+            if not name:
+                return
+
+            def named(title: str | None) -> None:
+                if title is not None:  # the template's texts in the interface's language
+                    plan = plan_from_template(name, title, self.lang)
+                    self.open_plan(plan, None, dirty=True)
+
+            self.ask_title(titles[name], named)
 
         self.push_screen(Pick(t("dlg.choose_template", self.lang), list(titles.items())), chosen)
 

@@ -44,14 +44,18 @@ class Choose(ModalScreen[str | None]):
 
 
 class Prompt(ModalScreen[str | None]):
-    """Ask for one line of text; returns it, or None on escape."""
+    """Ask for one line of text; returns it, or None on escape.
+
+    An empty line gives ``empty`` (None by default, as escape does).
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", *, empty: str | None = None) -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.empty = empty
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -60,7 +64,7 @@ class Prompt(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        self.dismiss(event.value.strip() or self.empty)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -278,8 +278,6 @@ class LibraryScreen(FacilScreen):
         def answered(answer: str | None) -> None:
             if answer == "new":
                 self.app.pop_screen()
-                self.facil.open_new_plan()
-                # once the new plan's screen is mounted
-                self.app.call_after_refresh(self.facil.add_method_to_plan, entry.id, variant)
+                self.facil.open_new_plan(lambda: self.facil.add_method_to_plan(entry.id, variant))
 
         self.app.push_screen(Choose(question, answers), answered)

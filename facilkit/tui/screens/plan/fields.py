@@ -8,6 +8,12 @@ of the field being typed in never jumps.
 
 from __future__ import annotations
 
+from textual.message import Message
+from textual.widgets import Input
+
+from facilkit.i18n import long_date
+from facilkit.plans.clock import ClockError, parse_clock
+from facilkit.plans.dates import DateError, iso_date, parse_date
 from facilkit.plans.model import KNOWN_ROLES, Plan
 
 ROLE_WIDGETS = tuple(f"f-role-{role}" for role in KNOWN_ROLES)
@@ -86,6 +92,8 @@ def value_of(field: str, text: str) -> object:
     if field == "participants":
         number = text.strip()
         return int(number) if number.isdigit() else None
+    if field == "date":  # stored as ISO when it can be read, otherwise kept as typed
+        return iso_date(text) or text.strip()
     if field == "language":
         return text
     return text.strip()
@@ -96,11 +104,48 @@ def text_of(widget_id: str, plan: Plan) -> str:
     field = FIELD_OF_WIDGET[widget_id]
     if widget_id in ROLE_WIDGETS:
         return plan.roles.get(widget_id.removeprefix("f-role-"), "")
-    if widget_id == OTHER_ROLES:
+    if widget_id == OTHER_ROLES:  # a role with no name yet shows as it was typed
         return "\n".join(
-            f"{role}: {name}" for role, name in plan.roles.items() if role not in KNOWN_ROLES
+            f"{role}: {name}" if name else role
+            for role, name in plan.roles.items()
+            if role not in KNOWN_ROLES
         )
     value = getattr(plan, field)
     if field in LIST_FIELDS:
         return "\n".join(value)
     return "" if value is None else str(value)
+
+
+NOTED_FIELDS = ("f-date", "f-start", "f-end", "f-participants")
+"""Fields with a note beside them (``<id>-note``) that reads what was typed at once."""
+
+
+def note_of(widget_id: str, text: str, lang: str) -> tuple[str, bool]:
+    """The note beside a field for ``text`` and whether it is a problem.
+
+    A date shows its weekday (so 3/12 can be checked at a glance); a date or
+    clock time that cannot be read says why, and the text stays as typed.
+    """
+    if not text.strip():
+        return "", False
+    try:
+        if widget_id == "f-date":
+            return long_date(parse_date(text).isoformat(), lang), False
+        if widget_id in ("f-start", "f-end"):
+            parse_clock(text)
+    except (DateError, ClockError) as error:
+        return error.text(lang), True
+    return "", False
+
+
+class CountInput(Input):
+    """A number of people: digits only, and a refused key says why it did not appear."""
+
+    class Refused(Message):
+        """A key or a paste was not let in (not a digit, or too long)."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, restrict=r"\d*", max_length=4)
+
+    def restricted(self) -> None:
+        self.post_message(self.Refused())
