@@ -143,7 +143,7 @@ async def name_the_plan(pilot: Pilot[None], title: str | None = None) -> PlanScr
 
     await wait_for_screen(pilot, Prompt)
     if title is not None:
-        await pilot.press(*title)
+        await type_text(pilot, title)
     await pilot.press("enter")
     return await wait_for_screen(pilot, PlanScreen)
 
