@@ -54,6 +54,9 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
             "10:30",
         )
         await type_text(pilot, "Share experience with the job-oriented conversation")
+        await replace_input(pilot, "#f-title", "December meeting")  # on the first step
+        await pilot.pause()
+        assert "facilkit — December meeting" in screen_text(app)  # the title bar follows
         await pilot.press("alt+right")
         await pilot.pause()
         await pilot.click("#f-outcomes")
@@ -97,9 +100,6 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         await type_text(pilot, "One speaks at a time")
         await pilot.press("alt+right")
         await pilot.pause()
-        await replace_input(pilot, "#f-title", "December meeting")
-        await pilot.pause()
-        assert "facilkit — December meeting" in screen_text(app)  # the title bar follows
         await replace_input(pilot, "#f-start", "9.00")
         await replace_input(pilot, "#f-end", "10:00")
         await replace_input(pilot, "#f-participants", "6")
@@ -452,7 +452,7 @@ async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
         )
         assert not screen.plan.roles.get("facilitator", "").endswith("Bo")
 
-        screen.show_step("time")
+        screen.show_step("intention")  # the title is the first step's first field
         await pilot.pause()
         await pilot.press("end")
         await type_text(pilot, " II")
@@ -462,7 +462,7 @@ async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
         await pilot.press("ctrl+z")  # on the review: takes back the title, and shows where
         await pilot.pause()
         assert not screen.plan.title.endswith(" II") and not str(screen.sub_title).endswith(" II")
-        assert screen.current_step == "time"
+        assert screen.current_step == "intention"
         assert screen.focused is screen.query_one("#f-title", Input)
         await pilot.press("ctrl+y")
         await pilot.pause()

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from facilkit.plans.dates import iso_date
-from facilkit.tui.dialogs.basic import Prompt
+from facilkit.tui.dialogs.basic import Pick, Prompt
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.plan import PlanScreen
 from tests.tui_helpers import (
@@ -88,8 +88,8 @@ async def test_a_plan_from_a_template_asks_its_title_too(tmp_path: Path) -> None
     async with app.run_test(size=SMALL) as pilot:
         await ready(pilot)
         await pilot.press("t")
-        await wait_for_screen(pilot, type(app.screen))  # the template list
-        await pilot.press("enter")
+        await wait_for_screen(pilot, Pick)  # the template list
+        await pilot.press("down", "enter")  # the second: a template with an agenda
         prompt = await wait_for_screen(pilot, Prompt)
         offered = prompt.query_one(Input).value
         assert offered  # the template's own title, in English
@@ -114,9 +114,11 @@ async def test_every_field_comes_into_view_when_it_gets_focus(
             for field in fields:
                 assert field.id is not None
                 await focus_field(pilot, screen, field.id)
-                await wait_until(
-                    pilot, lambda f=field: fully_visible(screen, f), f"#{field.id} in view"
-                )
+
+                def shown(widget: Widget = field) -> bool:
+                    return fully_visible(screen, widget)
+
+                await wait_until(pilot, shown, f"#{field.id} in view")
 
 
 @pytest.mark.parametrize(

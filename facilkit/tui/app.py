@@ -360,8 +360,9 @@ class FacilkitApp(CompatApp[None]):
         """Ask what the meeting is called (``default`` offered; Enter keeps it)."""
         from facilkit.tui.dialogs.basic import Prompt
 
-        question = t("dlg.plan_title", self.lang, step=t("step.intention", self.lang))
-        self.push_screen(Prompt(question, default, empty=default), then)
+        hint = t("dlg.plan_title_hint", self.lang, step=t("step.intention", self.lang))
+        prompt = Prompt(t("dlg.plan_title", self.lang), default, empty=default, hint=hint)
+        self.push_screen(prompt, then)
 
     def choose_template(self) -> None:
         from facilkit.plans.template import plan_from_template, template_title, templates

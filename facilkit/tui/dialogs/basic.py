@@ -51,16 +51,21 @@ class Prompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, question: str, value: str = "", *, empty: str | None = None) -> None:
+    def __init__(
+        self, question: str, value: str = "", *, empty: str | None = None, hint: str = ""
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.empty = empty
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, markup=False)
+            yield Static(self.question, markup=False, classes="dialog-question")
             yield Input(self.value, id="prompt-input")
+            if self.hint:
+                yield Static(self.hint, markup=False, classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -47,9 +47,9 @@ STEP_OF_FIELD = {
     "agenda": "agenda",
     "roles": "rules-roles",
     "rules": "rules-roles",
+    "title": "intention",  # the first step: asked when the plan is made, changed there
     **dict.fromkeys(
-        ("title", "date", "start", "end", "location", "participants", "language", "materials"),
-        "time",
+        ("date", "start", "end", "location", "participants", "language", "materials"), "time"
     ),
 }
 """The wizard step that shows a field: undo goes there so the user sees what came back."""
@@ -144,8 +144,12 @@ class CountInput(Input):
     class Refused(Message):
         """A key or a paste was not let in (not a digit, or too long)."""
 
+        def __init__(self, widget_id: str) -> None:
+            super().__init__()
+            self.widget_id = widget_id
+
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, restrict=r"\d*", max_length=4)
 
     def restricted(self) -> None:
-        self.post_message(self.Refused())
+        self.post_message(self.Refused(self.id or ""))

@@ -27,9 +27,12 @@ from facilkit.tui.screens.plan.agenda import AGENDA_ACTIONS
 from facilkit.tui.screens.plan.agenda_actions import AgendaActions
 from facilkit.tui.screens.plan.fields import (
     FIELD_OF_WIDGET,
+    NOTED_FIELDS,
     OTHER_ROLES,
     STEP_OF_FIELD,
     WIDGETS_OF_FIELD,
+    CountInput,
+    note_of,
     parse_roles,
     roles_from,
     text_of,
@@ -126,6 +129,8 @@ class PlanScreen(AgendaActions):
         if field is None:
             return
         text = self.widget_text(event.control)
+        if widget_id in NOTED_FIELDS:  # what was read (or why not), whoever changed it
+            self.show_note(widget_id, *note_of(widget_id, text, self.lang))
         if self._drawn.pop(widget_id, None) == text:
             return  # our own redraw, not the user's edit
         if field == "roles":
@@ -135,6 +140,17 @@ class PlanScreen(AgendaActions):
         else:
             value = value_of(field, text)
         self.editor.set_field(field, value, typing=not isinstance(event, Select.Changed))
+
+    def show_note(self, widget_id: str, text: str, problem: bool) -> None:
+        """Write the note beside a field; a problem stands out in the warning colour."""
+        note = self.query_one(f"#{widget_id}-note", Static)
+        note.update(text)
+        note.set_class(problem, "-problem")
+
+    @on(CountInput.Refused)
+    def count_refused(self, event: CountInput.Refused) -> None:
+        """A letter typed in the participants field: say at once why it did not appear."""
+        self.show_note(event.widget_id, t("wiz.participants_digits", self.lang), True)
 
     @staticmethod
     def widget_text(widget: Widget) -> str:
@@ -232,11 +248,12 @@ class PlanScreen(AgendaActions):
     def show_step(self, step: str) -> None:
         """Switch to a step and put the cursor in its first field."""
         self.query_one(TabbedContent).active = step
-        first = self.query_one(f"#{step}", TabPane).query(
+        candidates = self.query_one(f"#{step}", TabPane).query(
             "DataTable, TextArea, Input, Select, VerticalScroll"
         )
-        if first:
-            first.first().focus()
+        first = next((widget for widget in candidates if widget.focusable), None)
+        if first is not None:  # a step's scrolling body is no stop of its own
+            first.focus()
 
     # --- undo and redo ----------------------------------------------------------------------
 

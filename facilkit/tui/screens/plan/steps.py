@@ -20,7 +20,7 @@ from facilkit.library.collection import Library
 from facilkit.library.model import localize
 from facilkit.plans.model import KNOWN_ROLES, Plan
 from facilkit.tui.screens.plan.agenda import AgendaTable
-from facilkit.tui.screens.plan.fields import OTHER_ROLES
+from facilkit.tui.screens.plan.fields import OTHER_ROLES, CountInput
 from facilkit.tui.widgets.timeline import Timeline
 
 STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
@@ -43,11 +43,18 @@ def guidance(library: Library, step: str, lang: str) -> Static:
 def compose_steps(library: Library, lang: str) -> ComposeResult:
     """Every step's tab, in :data:`STEPS` order."""
     with TabbedContent(id="steps"):
-        with TabPane(t("step.intention", lang), id="intention"):
+        with TabPane(t("step.intention", lang), id="intention"), step_body("intention"):
+            # the plan's name on the first step: asked when the plan was made, changed here
+            with Grid(id="title-grid"):
+                yield Label(t("wiz.title", lang))
+                yield Input(id="f-title")
             yield guidance(library, "intention", lang)
             yield Label(t("wiz.intention_label", lang))
             yield TextArea(id="f-intention", soft_wrap=True)
-        with TabPane(t("step.desired-outcome", lang), id="desired-outcome"):
+        with (
+            TabPane(t("step.desired-outcome", lang), id="desired-outcome"),
+            step_body("desired-outcome"),
+        ):
             yield guidance(library, "desired-outcome", lang)
             yield Label(t("wiz.outcomes_label", lang))
             yield TextArea(id="f-outcomes", soft_wrap=True)
@@ -55,9 +62,9 @@ def compose_steps(library: Library, lang: str) -> ComposeResult:
             yield TextArea(id="f-follow-up", soft_wrap=True, classes="short")
         with TabPane(t("step.agenda", lang), id="agenda"):
             yield from agenda_step(library, lang)
-        with TabPane(t("step.rules-roles", lang), id="rules-roles"):
+        with TabPane(t("step.rules-roles", lang), id="rules-roles"), step_body("rules-roles"):
             yield from rules_roles_step(library, lang)
-        with TabPane(t("step.time", lang), id="time"):
+        with TabPane(t("step.time", lang), id="time"), step_body("time"):
             yield from time_step(library, lang)
         with TabPane(t("step.review", lang), id="review"), VerticalScroll(id="review-scroll"):
             yield Static("", id="review-body", markup=False)
@@ -91,28 +98,44 @@ def rules_roles_step(library: Library, lang: str) -> ComposeResult:
 
 
 def time_step(library: Library, lang: str) -> ComposeResult:
-    """Title, date, times, place, participants and the plan's language."""
+    """Date, times, place, participants and the plan's language, each with a note beside
+    it that says at once what the text was read as (the weekday) or why it cannot be."""
     yield guidance(library, "time", lang)
+    clock_hint = t("wiz.clock_hint", lang)  # a pattern, not a time that looks already set
     with Grid(id="time-grid"):
-        yield Label(t("wiz.title", lang))
-        yield Input(id="f-title")
         yield Label(t("wiz.date", lang))
-        yield Input(id="f-date", placeholder="2026-12-03")
+        yield Input(id="f-date", placeholder=t("wiz.date_hint", lang))
+        yield field_note("f-date")
         yield Label(t("wiz.start", lang))
-        yield Input(id="f-start", placeholder="09:00")
+        yield Input(id="f-start", placeholder=clock_hint)
+        yield field_note("f-start")
         yield Label(t("wiz.end", lang))
-        yield Input(id="f-end", placeholder="11:30")
+        yield Input(id="f-end", placeholder=clock_hint)
+        yield field_note("f-end")
         yield Label(t("wiz.location", lang))
-        yield Input(id="f-location")
+        yield Input(id="f-location", classes="wide")
         yield Label(t("wiz.participants", lang))
-        yield Input(id="f-participants", type="integer", max_length=4)
+        yield CountInput(id="f-participants")
+        yield field_note("f-participants")
         yield Label(t("wiz.language", lang))
         yield Select(
             [(_upper_first(language_name(code, lang)), code) for code in plan_languages()],
             id="f-language",
             allow_blank=False,
             value="da",
+            classes="wide",
         )
+
+
+def step_body(step: str) -> VerticalScroll:
+    """A step's fields in a scrolling body: a field given focus below the fold scrolls
+    into view (at 80×24 the Time and Rules steps are taller than the screen)."""
+    return VerticalScroll(id=f"{step}-body", classes="step-body", can_focus=False)
+
+
+def field_note(widget_id: str) -> Static:
+    """The note beside a field (see :func:`~facilkit.tui.screens.plan.fields.note_of`)."""
+    return Static("", id=f"{widget_id}-note", classes="field-note", markup=False)
 
 
 def review(plan: Plan, library: Library) -> RenderableType:
