@@ -50,6 +50,8 @@ def write_method(folder: Path, method_id: str, text: str | None = None) -> Path:
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto`` (pyproject's addopts): two workers a core, so waits overlap with work."""
+    if chosen := os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").strip():
+        return max(1, int(chosen))
     return max(2, min(MAX_WORKERS, WORKERS_PER_CORE * (os.cpu_count() or 1)))
 
 
