@@ -59,7 +59,7 @@ async def test_help_on_home_library_plan_and_a_dialog(tmp_path: Path) -> None:
         await check_help(pilot, "question_mark", "library")
         assert keys_of(app.screen)[0] == ("esc", "Back")  # the screen's own keys come first
         library_keys = {d: k for k, d in keys_of(app.screen)}
-        assert library_keys["Search"] == "/ ^f"  # both keys of one binding, one line
+        assert library_keys["Search"] == "/ ctrl+f"  # both keys of one binding, one line
         await pilot.press("escape", "n")
         await name_the_plan(pilot)
         await check_help(pilot, "f1", "plan")

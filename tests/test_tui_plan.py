@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, TextArea
+from textual.widgets._toast import Toast
 
 from facilkit.export.plan import export_markdown
 from facilkit.plans.drafts import Drafts
@@ -13,10 +14,12 @@ from facilkit.plans.model import AgendaItem, new_plan
 from facilkit.plans.storage import load_plan
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.export import ExportDialog
+from facilkit.tui.dialogs.help import keys_of
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.plan import PlanScreen
+from facilkit.tui.widgets.key_bar import KeyBar
 from tests.tui_helpers import (
     ROOT,
     make_app,
@@ -415,6 +418,9 @@ async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.query_one("#f-intention", TextArea).text == original
+        # redo is written ctrl+y: most terminals send ctrl+shift+z as ctrl+z (undo)
+        assert "ctrl+y  Redo" in screen_text(app)
+        assert ("ctrl+y", "Redo") in keys_of(screen)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert screen.plan.intention == original + " Again"
@@ -428,7 +434,7 @@ async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
         await pilot.press("x")
         await pilot.pause()
         assert screen.plan.agenda[0] != first
-        assert any("Removed “Check-in”" in n and "^z" in n for n in notices(app))
+        assert any("Removed “Check-in”. Press ctrl+z to undo." in n for n in notices(app))
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.plan.agenda[0] == first
@@ -467,6 +473,24 @@ async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert screen.query_one("#f-title", Input).value.endswith(" II")
+
+
+async def test_notices_leave_the_key_bar_free_at_80x24(tmp_path: Path) -> None:
+    """On the agenda the key bar takes two lines; the undo notice stands above both."""
+    app = make_app(tmp_path / "home", open_path=example_copy(tmp_path))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        screen = on_screen(app, PlanScreen)
+        screen.show_step("agenda")
+        await pilot.pause()
+        await pilot.press("x")
+        await wait_until(pilot, lambda: screen.query(Toast), "the notice")
+        bar = screen.query_one(KeyBar)
+        assert bar.region.height == 2
+        assert all(toast.region.bottom <= bar.region.y for toast in screen.query(Toast))
+        text = screen_text(app)
+        assert "Removed “Check-in”" in text and "del  Remove item" in text
+        assert "⇧↓  Move down" in text
 
 
 async def test_typing_is_undone_word_by_word(tmp_path: Path) -> None:
@@ -520,6 +544,10 @@ async def open_and_edit(pilot, app) -> PlanScreen:  # type: ignore[no-untyped-de
     return screen
 
 
+ARROWS_TO = {"mine": ["left", "left"], "theirs": ["left"], "cancel": ["left", "right"]}
+"""From the dialog's default answer (Cancel, the last), as a user reaches each answer."""
+
+
 @pytest.mark.parametrize("answer", ["mine", "theirs", "cancel"])
 async def test_save_after_a_change_on_disk_asks(tmp_path: Path, answer: str) -> None:
     path = example_copy(tmp_path)
@@ -530,9 +558,11 @@ async def test_save_after_a_change_on_disk_asks(tmp_path: Path, answer: str) -> 
         change_on_disk(path, "Their room")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, Choose)
+        dialog = on_screen(app, Choose)
         assert "changed by another program" in screen_text(app)
-        await pilot.click(f"#answer-{answer}")
+        await pilot.press(*ARROWS_TO[answer])  # arrows move between the answers, as Tab does
+        assert dialog.focused is not None and dialog.focused.id == f"answer-{answer}"
+        await pilot.press("enter")
         await pilot.pause()
         copies = sorted(path.parent.glob("learning-group-meeting-*.yaml"))
         on_disk = load_plan(path)

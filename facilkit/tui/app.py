@@ -500,6 +500,13 @@ class FacilkitApp(CompatApp[None]):
 
         return run
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as a new user reads it: ctrl+s, not Textual's ^s (key bar, help, notices)."""
+        if binding.key_display or "ctrl+" not in binding.key:
+            return super().get_key_display(binding)
+        rest = binding.key.replace("ctrl+", "", 1)
+        return "ctrl+" + super().get_key_display(Binding(rest, binding.action))
+
     def action_command_palette(self) -> None:
         """Textual's palette, speaking the app's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
+from textual.widgets._toast import ToastRack
 
 TEXTUAL_CHECKED = "8.2.8"
 """The Textual version every item below was read against."""
@@ -81,6 +82,17 @@ def watch_frames(app: App[Any], seen: Callable[[Screen[Any]], None]) -> None:
         seen(screen)
 
     app._display = display  # type: ignore[method-assign]
+
+
+def keep_notices_above(screen: Screen[Any], lines: int) -> None:
+    """Stand the screen's notices ``lines`` above its bottom edge.
+
+    ``textual.widgets._toast.ToastRack`` docks at the bottom leaving room for a
+    one-line footer; facilkit's key bar takes two lines on the agenda at 80
+    columns, and a notice there covered the keys it was talking about.
+    """
+    for rack in screen.query(ToastRack):
+        rack.styles.margin = (0, 0, lines, 0)
 
 
 class CompatApp(App[ReturnType], Generic[ReturnType]):

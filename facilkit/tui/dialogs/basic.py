@@ -11,9 +11,17 @@ from textual.widgets.option_list import Option
 
 
 class Choose(ModalScreen[str | None]):
-    """A question with a few answers as buttons; returns the chosen key (None on escape)."""
+    """A question with a few answers as buttons; returns the chosen key (None on escape).
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    The arrow keys move between the answers as Tab does: the buttons sit in a row,
+    and a user who sees them there reaches for ← and → first.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("left,up", "app.focus_previous", "Previous answer", id="dialog.previous_answer"),
+        Binding("right,down", "app.focus_next", "Next answer", id="dialog.next_answer"),
+    ]
 
     def __init__(self, question: str, answers: list[tuple[str, str]], *, default: int = 0) -> None:
         super().__init__()

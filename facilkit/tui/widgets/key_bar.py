@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from facilkit.tui.compat import keep_notices_above
+
 GAP = "  "
 MAX_LINES = 2
 KeyState = tuple[Binding, bool]
@@ -61,6 +63,10 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Notices stand above the bar, however many lines it takes."""
+        keep_notices_above(self.screen, event.size.height)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self._shown = None

@@ -61,7 +61,10 @@ class PlanScreen(AgendaActions):
     # key bar when the agenda's own keys fill it; save, back and next step may give way.
     BINDINGS = [
         Binding("ctrl+z", "undo", "Undo", priority=True, id="plan.undo"),
-        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", priority=True, id="plan.redo"),
+        Binding("ctrl+y", "redo", "Redo", priority=True, id="plan.redo"),
+        # Where a terminal tells ctrl+shift+z apart it redoes too, but most send it as
+        # ctrl+z (undo): so it has no id and no words, and the key bar and help say ctrl+y.
+        Binding("ctrl+shift+z", "redo", "", show=False, priority=True),
         Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
         Binding("escape", "close", "Back", id="plan.back"),
         Binding("alt+right,ctrl+pagedown", "step(1)", "Next step", id="plan.next_step"),
