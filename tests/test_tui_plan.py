@@ -18,7 +18,7 @@ from facilkit.tui.dialogs.help import keys_of
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
-from facilkit.tui.screens.plan import PlanScreen
+from facilkit.tui.screens.plan import PlanScreen, agenda_actions
 from facilkit.tui.widgets.key_bar import KeyBar
 from tests.tui_helpers import (
     ROOT,
@@ -475,8 +475,12 @@ async def test_undo_and_redo_on_every_step(tmp_path: Path) -> None:
         assert screen.query_one("#f-title", Input).value.endswith(" II")
 
 
-async def test_notices_leave_the_key_bar_free_at_80x24(tmp_path: Path) -> None:
+async def test_notices_leave_the_key_bar_free_at_80x24(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On the agenda the key bar takes two lines; the undo notice stands above both."""
+    # the notice must still be up when a loaded machine gets round to looking
+    monkeypatch.setattr(agenda_actions, "REMOVED_NOTICE_SECONDS", 600.0)
     app = make_app(tmp_path / "home", open_path=example_copy(tmp_path))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
