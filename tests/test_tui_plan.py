@@ -485,9 +485,11 @@ async def test_notices_leave_the_key_bar_free_at_80x24(
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
         screen = on_screen(app, PlanScreen)
+        items = len(screen.plan.agenda)
         screen.show_step("agenda")
-        await pilot.pause()
+        await wait_until(pilot, lambda: screen.focused is screen.agenda_table, "the agenda")
         await pilot.press("x")
+        await wait_until(pilot, lambda: len(screen.plan.agenda) == items - 1, "the removal")
         await wait_until(pilot, lambda: screen.query(Toast), "the notice")
         bar = screen.query_one(KeyBar)
         assert bar.region.height == 2

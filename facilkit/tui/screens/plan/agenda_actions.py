@@ -58,7 +58,13 @@ class AgendaActions(FacilScreen):
         return schedule(self.plan, self.facil.library)
 
     def library_changed(self) -> None:
-        self.refresh_agenda()
+        """More of the library arrived: method names, minutes and checks may change.
+
+        The library loads in steps and may arrive while this screen is pushed but not
+        yet composed; its first draw (on_mount) uses whatever has arrived by then.
+        """
+        if self.is_mounted:
+            self.refresh_agenda()
 
     def refresh_agenda(self, cursor: int | None = None) -> None:
         """Recompute clock times, the timeline, totals, checks and the rotation view."""
