@@ -417,3 +417,15 @@ async def test_the_view_grows_at_160x48_with_the_items_to_come(tmp_path: Path) -
         assert all(item.title in listed for item in items[2:])
         await pilot.press("u")
         assert "skipped" not in _text(screen, "run-agenda")
+
+
+async def test_in_overtime_the_next_item_s_start_moves_with_the_clock(tmp_path: Path) -> None:
+    from facilkit.run.clock import clock_of
+
+    app, clock, _ = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _run_screen(pilot)
+        clock.advance(9 * MIN)  # four minutes into overtime on a five-minute item
+        screen.tick()
+        await pilot.pause()
+        assert f"({clock_of(clock.now())}," in _text(screen, "run-next")

@@ -205,11 +205,14 @@ class RunScreen(FacilScreen):
         if run.current_item is not None and run.budget(index) > 0:
             share = min(run.used(index, now) / run.budget(index), 1.0)
         self.query_one(RunBar).show(projection, index, share)
-        if self.has_class("-tall"):
-            # projected starts show as HH:MM: redraw the list when a command or a minute passed
-            key = (run.version, int(now // 60))
-            if key != self.agenda_key:
-                self.agenda_key = key
+        # projected starts show as HH:MM: they change with a command or when a minute passed
+        # (in overtime the next item's start moves with the clock)
+        key = (run.version, int(now // 60))
+        if key != self.agenda_key:
+            self.agenda_key = key
+            if run.state.phase not in ("closing", "closed"):
+                self._set("run-next", run_text.next_line(run, projection, lang))
+            if self.has_class("-tall"):
                 self._set("run-agenda", run_text.agenda_text(run, projection, lang))
 
     def draw_item(self, projection: Projection) -> None:
@@ -234,7 +237,6 @@ class RunScreen(FacilScreen):
             method = self.facil.library.get(item.method) if item.method else None
             self._set("run-now", run_text.item_heading(run, lang))
             self._set("run-body", run_text.item_body(item, minutes, method, lang))
-        self._set("run-next", run_text.next_line(run, projection, lang))
 
     def draw_countdown(self, now: float, projection: Projection) -> None:
         run, lang = self.run, self.run_lang
