@@ -92,6 +92,16 @@ def test_docx_reads_back(name: str, lang: str, audience: str, library: Library) 
     assert flags[0].find(qn("w:tblHeader")) is not None
     assert all(flag.find(qn("w:cantSplit")) is not None for flag in flags)
     assert agenda.autofit is False and all(column.width for column in agenda.columns)
+    for table in document.tables:  # seen in LibreOffice: text touched the borders
+        properties = table._tbl.tblPr
+        margins = properties.find(qn("w:tblCellMar"))
+        assert margins is not None and int(margins.find(qn("w:top")).get(qn("w:w"))) > 0
+        names = [child.tag.rpartition("}")[2] for child in properties]
+        assert names.index("tblCellMar") < names.index("tblLook")  # Word reads in schema order
+    bullets = [
+        p for t in document.tables for c in t._cells for p in c.paragraphs if p.text[:2] == "• "
+    ]
+    assert bullets and all(p.paragraph_format.first_line_indent < 0 for p in bullets)
     footer = document.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
     if audience == "facilitator" and plan.rules:

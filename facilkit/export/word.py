@@ -111,6 +111,26 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _cell_margins(table: Any) -> None:
+    """Room between text and borders: the default template has none above and below a line."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 30), ("left", 85), ("bottom", 30), ("right", 85)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(twips))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    properties = table._tbl.tblPr
+    later = [properties.find(qn(f"w:{name}")) for name in ("tblLook", "tblCaption")]
+    anchor = next((element for element in later if element is not None), None)
+    if anchor is None:  # the schema's order: tblCellMar comes before tblLook and tblCaption
+        properties.append(margins)
+    else:
+        anchor.addprevious(margins)
+
+
 def _table(
     doc: Any,
     header: tuple[str, ...] | None,
@@ -128,6 +148,7 @@ def _table(
     if _style(doc, "Table Grid") is not None:
         table.style = doc.styles["Table Grid"]
     table.autofit = False
+    _cell_margins(table)
     total = sum(widths) or 1
     sizes = [Mm(TEXT_WIDTH_MM * w / total) for w in widths]
     for column, size in zip(table.columns, sizes, strict=True):
@@ -154,11 +175,15 @@ def _table(
 
 def _bullets(items: tuple[str, ...], italic: bool = False) -> Any:
     def fill(cell: Any) -> None:
+        from docx.shared import Mm
+
         first = True
         for item in items:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
             _add_lines(paragraph, f"• {item}", italic=italic, size=9)
+            paragraph.paragraph_format.left_indent = Mm(3)  # a wrapped line starts under
+            paragraph.paragraph_format.first_line_indent = Mm(-3)  # the text, not the bullet
 
     return fill
 
