@@ -28,15 +28,16 @@ class PickedMethod:
 
 
 def short_card(entry: Entry | None, lang: str) -> Text:
-    """The highlighted method in brief: its summary, then minutes, group size and process."""
+    """The highlighted method in brief: minutes, group size and process on one line, then
+    its summary. The facts come first so a long summary, cut at the card's foot, never
+    hides them (at 80×24 a summary takes three lines)."""
     if entry is None:
         return Text(t("lib.no_match", lang))
     method = entry.method
-    card = Text(method.summary_in(lang), overflow="ellipsis")
+    (_, duration), (_, group), (process_label, process) = facts(method, lang).pairs
+    card = Text(f"{duration} · {group} · {process_label}: {process}", style="dim")
     card.append("\n")
-    card.append(
-        " · ".join(f"{label}: {value}" for label, value in facts(method, lang).pairs), "dim"
-    )
+    card.append(method.summary_in(lang))
     return card
 
 
