@@ -1,6 +1,17 @@
-"""Small plans and runs for the run-mode tests, with a clock that moves only when told."""
+"""Small plans and runs for the run-mode tests, with a clock that moves only when told, and
+the real program in a pseudo-terminal (``Terminal``) for the tests that need two processes."""
 
 from __future__ import annotations
+
+import fcntl
+import os
+import re
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
 
 from facilkit.run.items import Contract, RunItem
 from facilkit.run.machine import Run, new_run
@@ -29,3 +40,67 @@ def make_run(*minutes: int, end: int | None = None, auto: bool = False, **kw: ob
     )
     pinned = kw.get("pinned")
     return Run(new_run(items(*minutes, pinned=pinned), contract, T0, auto=auto))  # type: ignore[arg-type]
+
+
+DEADLINE_SECONDS = 60.0
+_CONTROL = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+class Terminal:
+    """A program in a pseudo-terminal; everything it writes is kept, to be searched."""
+
+    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.master = master
+        self.output = bytearray()
+        self.lock = threading.Lock()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "facilkit", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self.lock:
+                self.output.extend(chunk)
+
+    def text_since(self, mark: int) -> str:
+        with self.lock:
+            raw = bytes(self.output[mark:])
+        return _CONTROL.sub(b"", raw).decode("utf-8", "replace")
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.output)
+
+    def wait_for(self, words: str, since: int = 0) -> None:
+        end = time.monotonic() + DEADLINE_SECONDS
+        while words not in self.text_since(since):
+            if self.process.poll() is not None:
+                raise AssertionError(f"the program ended before showing {words!r}")
+            if time.monotonic() > end:
+                tail = self.text_since(since)[-400:]
+                raise AssertionError(f"timed out waiting for {words!r}; last output: {tail!r}")
+            time.sleep(0.05)
+
+    def press(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        os.close(self.master)

@@ -15,6 +15,7 @@ from facilkit.run.follow import LogFollower, owner_alive, owner_tag
 from facilkit.run.items import contract_of, run_items
 from facilkit.run.log import new_run_path, run_paths, save_run
 from facilkit.run.machine import Run, new_run
+from facilkit.tui.app import FacilkitApp
 from facilkit.tui.dialogs.help import HelpScreen
 from facilkit.tui.screens.run_follow import FollowRoomScreen
 from facilkit.tui.screens.run_start import RunOptions
@@ -51,11 +52,17 @@ def _next(screen: FollowRoomScreen) -> str:
     return screen.shown.next_label if screen.shown is not None else ""
 
 
-async def test_the_follower_shows_the_run_as_the_facilitator_moves_on(tmp_path: Path) -> None:
+def _follower_app(tmp_path: Path) -> tuple[FacilkitApp, Path]:
+    """``facilkit run PLAN --room`` on a saved plan, as the command line opens it."""
     home = tmp_path / "home"
     path = _plan(home)
     app = make_app(home)
     app.run_request = (load_plan(path), path, RunOptions(room=True))
+    return app, path
+
+
+async def test_the_follower_shows_the_run_as_the_facilitator_moves_on(tmp_path: Path) -> None:
+    app, path = _follower_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         screen = await wait_for_screen(pilot, FollowRoomScreen)
@@ -103,10 +110,7 @@ async def test_the_follower_shows_the_run_as_the_facilitator_moves_on(tmp_path: 
 
 
 async def test_the_follower_never_writes_and_never_drives_the_run(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    path = _plan(home)
-    app = make_app(home)
-    app.run_request = (load_plan(path), path, RunOptions(room=True))
+    app, path = _follower_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         screen = await wait_for_screen(pilot, FollowRoomScreen)

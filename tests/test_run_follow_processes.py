@@ -4,15 +4,9 @@ the terminal's control sequences taken out) until it shows what the first did.""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import re
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -21,69 +15,9 @@ import pytest
 
 from facilkit.plans.storage import plan_from_template, save_plan
 from facilkit.run.log import load_run, run_paths
+from tests.run_helpers import Terminal
 
 DEADLINE_SECONDS = 60.0
-_CONTROL = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-
-
-class Terminal:
-    """A program in a pseudo-terminal; everything it writes is kept, to be searched."""
-
-    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-        self.master = master
-        self.output = bytearray()
-        self.lock = threading.Lock()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "facilkit", *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self.lock:
-                self.output.extend(chunk)
-
-    def text_since(self, mark: int) -> str:
-        with self.lock:
-            raw = bytes(self.output[mark:])
-        return _CONTROL.sub(b"", raw).decode("utf-8", "replace")
-
-    def mark(self) -> int:
-        with self.lock:
-            return len(self.output)
-
-    def wait_for(self, words: str, since: int = 0) -> None:
-        end = time.monotonic() + DEADLINE_SECONDS
-        while words not in self.text_since(since):
-            if self.process.poll() is not None:
-                raise AssertionError(f"the program ended before showing {words!r}")
-            if time.monotonic() > end:
-                tail = self.text_since(since)[-400:]
-                raise AssertionError(f"timed out waiting for {words!r}; last output: {tail!r}")
-            time.sleep(0.05)
-
-    def press(self, keys: bytes) -> None:
-        os.write(self.master, keys)
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        os.close(self.master)
 
 
 def _until(condition: object, what: str) -> None:

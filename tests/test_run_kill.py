@@ -3,14 +3,9 @@ run resumes from its log with the clock still right (the time while it was down 
 
 from __future__ import annotations
 
-import fcntl
 import os
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -25,6 +20,7 @@ from facilkit.run.machine import Run, RunState
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.screens.run import RunScreen
 from facilkit.tui.screens.run_start import RunOptions
+from tests.run_helpers import Terminal
 from tests.tui_helpers import make_app, ready, wait_for_screen
 
 DEADLINE_SECONDS = 60.0
@@ -56,31 +52,17 @@ async def test_a_killed_run_resumes_with_the_clock_still_right(tmp_path: Path) -
     plan.language = "en"
     path = home / "plans" / "killed.yaml"
     save_plan(plan, path)
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     env = {**os.environ, "FACILKIT_HOME": str(home), "TERM": "xterm-256color"}
     start = datetime.now().strftime("%H:%M")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "facilkit", "run", str(path), "--start", start],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
-    drain = threading.Thread(target=_drain, args=(master,), daemon=True)
-    drain.start()
+    child = Terminal(["run", str(path), "--start", start], env, (80, 24))
     try:
         _until(lambda: (s := _log(path)) is not None and s.phase == "running", "the run")
-        os.write(master, b"n")
+        child.press(b"n")
         _until(lambda: (s := _log(path)) is not None and s.current == 1, "the second item")
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        child.process.send_signal(signal.SIGKILL)
+        child.process.wait()
     finally:
-        if child.poll() is None:
-            child.kill()
-        os.close(master)
+        child.close()
     saved = _log(path)
     assert saved is not None and saved.phase == "running" and saved.current == 1
     killed_at = time.time()
@@ -100,16 +82,6 @@ async def test_a_killed_run_resumes_with_the_clock_still_right(tmp_path: Path) -
         used = run.used(1, now)
         assert abs(used - (now - started)) < 1.0  # no pause: the item's clock is wall time
         assert used >= saved.records[1].used + (now - killed_at) - 0.01  # the time down counts
-
-
-def _drain(fd: int) -> None:
-    """Read the child's screen output so it never blocks on a full pipe."""
-    while True:
-        try:
-            if not os.read(fd, 65536):
-                return
-        except OSError:
-            return
 
 
 def test_a_rehearsal_clock_resumes_where_real_time_has_taken_it() -> None:
