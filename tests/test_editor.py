@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import copy
 import os
+import stat
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +19,7 @@ from facilkit.plans.editor import Change, PlanEditor, SaveConflict, snapshot
 from facilkit.plans.editor_history import TYPING_PAUSE
 from facilkit.plans.model import AgendaItem, Plan, Rotation, new_plan
 from facilkit.plans.storage import (
+    NotAPlanFileError,
     PlanChangedError,
     fingerprint,
     load_plan,
@@ -22,6 +27,8 @@ from facilkit.plans.storage import (
     save_plan,
     save_plan_unless_changed,
 )
+
+T = TypeVar("T")
 
 
 class Clock:
@@ -359,6 +366,54 @@ def test_unreadable_file_is_a_conflict(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(SaveConflict) as raised:
         editor.save()
     assert raised.value.state == "unreadable"
+
+
+def within(seconds: float, call: Callable[[], T]) -> T:
+    """``call()``, failing (not hanging) if it blocks: a blocking open of a FIFO never returns."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as error:  # handed to the test below
+            box["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{call} blocked for {seconds} s"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def test_a_fifo_at_the_plans_path_is_not_a_plan_file_and_nothing_hangs(tmp_path: Path) -> None:
+    editor, path = opened(tmp_path)
+    editor.set_field("intention", "Mine")
+    path.unlink()
+    os.mkfifo(path)  # nobody writes to it: a blocking open would wait forever
+    assert within(10, editor.disk_state) == "not_a_file"
+    with pytest.raises(NotAPlanFileError):
+        within(10, lambda: fingerprint(path))
+    with pytest.raises(SaveConflict) as raised:
+        within(10, editor.save)
+    assert raised.value.state == "not_a_file"
+    with pytest.raises(NotAPlanFileError):
+        within(10, editor.keep_mine)  # nothing there to keep or to replace
+    with pytest.raises(NotAPlanFileError):
+        within(10, lambda: save_plan_unless_changed(editor.plan, path, editor.base))
+    resolution = within(10, editor.save_beside)
+    assert resolution.path != path and resolution.path.parent == path.parent
+    assert load_plan(resolution.path).intention == "Mine"
+    assert editor.path == resolution.path and not editor.dirty
+    assert stat.S_ISFIFO(os.lstat(path).st_mode)  # left as it was
+
+
+def test_a_folder_at_the_plans_path_is_not_a_plan_file(tmp_path: Path) -> None:
+    editor, path = opened(tmp_path)
+    path.unlink()
+    path.mkdir()
+    assert editor.disk_state() == "not_a_file"
 
 
 def test_two_editors_on_one_file_the_second_save_conflicts(tmp_path: Path) -> None:

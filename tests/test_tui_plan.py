@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -616,6 +618,27 @@ async def test_file_deleted_while_open_is_saved_again(tmp_path: Path) -> None:
         await pilot.click("#answer-mine")
         await pilot.pause()
         assert load_plan(path).intention == screen.plan.intention and not screen.dirty
+
+
+async def test_a_fifo_put_at_the_plans_path_is_named_and_the_plan_saved_beside(
+    tmp_path: Path,
+) -> None:
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path / "home", open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_and_edit(pilot, app)
+        path.unlink()
+        os.mkfifo(path)  # nobody writes to it: a blocking open would hang the app here
+        await pilot.press("ctrl+s")
+        dialog = await wait_for_screen(pilot, Choose)
+        assert "is not a plan file" in screen_text(app)
+        await pilot.press("left")
+        assert dialog.focused is not None and dialog.focused.id == "answer-beside"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not screen.dirty, "the save beside")
+        assert screen.path is not None and screen.path != path
+        assert load_plan(screen.path).intention == screen.plan.intention
+        assert stat.S_ISFIFO(os.lstat(path).st_mode)
 
 
 async def test_autosave_after_a_change_on_disk_writes_only_the_draft(tmp_path: Path) -> None:

@@ -24,17 +24,20 @@ from facilkit.plans.editor_history import HISTORY_DEPTH, EditHistory
 from facilkit.plans.model import Plan
 from facilkit.plans.storage import (
     Fingerprint,
+    NotAPlanFileError,
     PlanChangedError,
     PlanError,
     fingerprint,
     plan_to_yaml,
+    read_current,
     read_plan,
     save_plan,
     save_plan_unless_changed,
     write_copy_beside,
 )
 
-DiskState = Literal["new", "same", "changed", "missing", "unreadable"]
+DiskState = Literal["new", "same", "changed", "missing", "unreadable", "not_a_file"]
+"""``not_a_file``: a folder, FIFO or device now sits at the plan's path."""
 
 
 class SaveConflict(PlanError):
@@ -101,6 +104,8 @@ class PlanEditor(EditHistory):
             return "new"
         try:
             found = fingerprint(self.path)
+        except NotAPlanFileError:
+            return "not_a_file"
         except OSError:
             return "unreadable"
         if found is None:
@@ -145,14 +150,23 @@ class PlanEditor(EditHistory):
         """Settle a conflict with this version; the one on disk is kept as a copy beside it."""
         assert self.path is not None
         kept = None
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            raw = None
+        found = read_current(self.path)  # never blocks; refuses a FIFO or folder there
+        raw = None if found is None else found[0]
         if raw is not None and (self.base is None or not self._same_bytes(raw)):
             kept = write_copy_beside(self.path, raw, "on-disk")
         self.save_as(self.path)
         return Resolution(self.path, kept)
+
+    def save_beside(self) -> Resolution:
+        """Settle a conflict by writing the plan to a new file beside its path, and follow it.
+
+        For when a folder, FIFO or device took the file's place: nothing there can be
+        read or replaced, so the plan goes to ``<stem>-mine-<time>.yaml`` instead.
+        """
+        assert self.path is not None
+        copy = write_copy_beside(self.path, plan_to_yaml(self.plan).encode("utf-8"), "mine")
+        self._saved_as(copy, fingerprint(copy))
+        return Resolution(copy, None)
 
     def take_theirs(self) -> Resolution:
         """Settle a conflict with the version on disk; these edits go to a copy beside it."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from stat import S_ISREG
 
 import msgspec
 from anyascii import anyascii
@@ -288,19 +289,39 @@ class PlanChangedError(PlanError):
         )
 
 
-def fingerprint(path: Path) -> Fingerprint | None:
-    """The file's fingerprint now; None if it does not exist.
+class NotAPlanFileError(OSError):
+    """A folder, FIFO or device sits where a plan file should be: nothing to read or replace."""
 
-    A file that cannot be read (permissions, a FIFO or folder put in its place,
-    over 1 MiB) raises OSError.
+    def __init__(self, path: Path) -> None:
+        super().__init__("not a plan file: a folder, FIFO or device is there")
+        self.filename = str(path)
+
+
+def read_current(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """What is at a plan's path now: its bytes and stat, or None if nothing is there.
+
+    Opened without blocking (a FIFO put at the path cannot hang a save or a
+    conflict check) and only if it is a regular file: anything else raises
+    NotAPlanFileError; a file that cannot be read (permissions, over 1 MiB) OSError.
     """
     try:
-        raw, stat = read_regular(path)
+        return read_regular(path)
     except YamlError as error:
         if not os.path.lexists(path):
             return None
+        try:
+            regular = S_ISREG(os.stat(path).st_mode)  # stat never opens: no hang
+        except OSError:
+            regular = True  # a dangling link or no permission: unreadable, not "no file"
+        if not regular:
+            raise NotAPlanFileError(path) from None
         raise OSError(error.message) from None
-    return Fingerprint.of_bytes(raw, stat)
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's fingerprint now; None if it does not exist (see :func:`read_current`)."""
+    found = read_current(path)
+    return None if found is None else Fingerprint.of_bytes(*found)
 
 
 def read_plan(path: Path) -> tuple[Plan, Fingerprint]:

@@ -66,6 +66,9 @@ def ask_about_conflict(screen: PlanScreen, conflict: SaveConflict, then: Then | 
             ("theirs", t("wiz.take_theirs", lang)),
             ("cancel", t("key.cancel", lang)),
         ]
+    elif conflict.state == "not_a_file":
+        question = t("wiz.conflict_not_a_file", lang, path=path)
+        answers = [("beside", t("wiz.save_beside", lang)), ("cancel", t("key.cancel", lang))]
     else:
         key = "wiz.conflict_missing" if conflict.state == "missing" else "wiz.conflict_unreadable"
         question = t(key, lang, path=path)
@@ -79,6 +82,8 @@ def ask_about_conflict(screen: PlanScreen, conflict: SaveConflict, then: Then | 
             elif answer == "theirs":
                 resolution = screen.editor.take_theirs()
                 copy_key = "wiz.kept_mine"
+            elif answer == "beside":  # no copy: the plan itself goes to the new file
+                resolution, copy_key = screen.editor.save_beside(), ""
             else:
                 return
         except FacilkitError as error:

@@ -46,6 +46,7 @@ DISK_WARNINGS = {
     "changed": "wiz.disk_changed",
     "missing": "wiz.disk_missing",
     "unreadable": "wiz.disk_unreadable",
+    "not_a_file": "wiz.disk_not_a_file",
 }
 FieldWidget = TextArea | Input | Select[str]
 
