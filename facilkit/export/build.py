@@ -26,6 +26,7 @@ from facilkit.i18n import long_date, t
 from facilkit.library.loader import Library
 from facilkit.library.model import Method, localize
 from facilkit.plans.clock import format_clock
+from facilkit.plans.materials import checklist
 from facilkit.plans.model import KNOWN_ROLES, Plan, Rotation
 from facilkit.plans.schedule import Schedule, Slot, schedule, slot_title
 
@@ -223,16 +224,6 @@ def _methods(plan_schedule: Schedule, library: Library, lang: str) -> list[Block
         names = library.names(method.related, lang)
         blocks += card_blocks(method, lang, 3, names, minutes)
     return [Heading(2, t("methods_used", lang)), *blocks] if blocks else []
-
-
-def checklist(plan: Plan, plan_schedule: Schedule, lang: str) -> list[str]:
-    """Every material the methods and the plan need, once each."""
-    items: list[str] = []
-    for slot in plan_schedule.slots:
-        if slot.method is not None:
-            items += [localize(material, lang) for material in slot.method.materials]
-    items += plan.materials
-    return list(dict.fromkeys(" ".join(item.split()) for item in items if item.strip()))
 
 
 def _participants(plan: Plan, plan_schedule: Schedule, lang: str) -> Document:

@@ -8,11 +8,15 @@ x and Delete deletes a character; nothing is removed from the agenda.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 
 from facilkit.i18n import t
@@ -23,15 +27,72 @@ from facilkit.plans.schedule import Schedule, slot_title
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "hint": "·"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "dim"}
 
-AGENDA_ACTIONS = ("add_method", "add_item", "add_break", "edit_item", "remove_item", "move")
+AGENDA_ACTIONS = (
+    "add_method",
+    "insert_method",
+    "add_item",
+    "add_break",
+    "edit_item",
+    "remove_item",
+    "move",
+)
 """The screen actions only the agenda table's keys run."""
+
+WIDE_CLOCK = len("13:00–13:10")
+NARROW_CLOCK = len("13:00")
+"""A clock column with start and end, or (when the names need the room) the start only."""
+MINUTES_WIDTH = 3
+PADDING = 2
+"""Cells are padded by one column on each side."""
+ITEM_ROOM = {WIDE_CLOCK: 30, NARROW_CLOCK: 22}
+"""Columns an item name gets before the clock narrows, and before the responsible
+column gives way to the detail line under the table."""
+RESPONSIBLE_WIDTH = (len("Responsible"), 24)
+"""The responsible column's least and most columns."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """How wide each agenda column is at the table's current width."""
+
+    number: int
+    clock: int
+    item: int
+    responsible: int | None
+    """None: no responsible column; the detail line under the table names them."""
+
+
+def agenda_columns(width: int, count: int, titles: list[str], names: list[str]) -> Columns:
+    """Column widths that show every name whole: long names wrap, never cut.
+
+    The item column gets the room. When it would be narrower than its name
+    needs, the clock shows only the start; when still too narrow (80 columns
+    beside the side pane), the responsible column gives way, and the detail
+    line under the table names the highlighted item's responsible instead.
+    """
+    number = max(1, len(str(count)))
+    longest = max((len(title) for title in titles), default=0)
+    least, most = RESPONSIBLE_WIDTH
+    responsible = min(max(max((len(name) for name in names), default=0), least), most)
+    for clock in (WIDE_CLOCK, NARROW_CLOCK):
+        item = width - number - clock - MINUTES_WIDTH - responsible - 5 * PADDING
+        if item >= min(longest, ITEM_ROOM[clock]):
+            return Columns(number, clock, item, responsible)
+    item = width - number - NARROW_CLOCK - MINUTES_WIDTH - 4 * PADDING
+    return Columns(number, NARROW_CLOCK, max(item, 8), None)
 
 
 class AgendaTable(DataTable[object]):
-    """The agenda rows; its keys add, edit, remove and move items (run by the plan screen)."""
+    """The agenda rows; its keys add, edit, remove and move items (run by the plan screen).
+
+    The columns follow the table's own width (see :func:`agenda_columns`).
+    """
 
     BINDINGS = [
         Binding("a", "screen.add_method", "Add method", id="plan.add_method"),
+        Binding(
+            "i", "screen.insert_method", "Insert method here", show=False, id="plan.insert_method"
+        ),
         Binding("f", "screen.add_item", "Add item", id="plan.add_item"),
         Binding("b", "screen.add_break", "Add break", id="plan.add_break"),
         Binding("e", "screen.edit_item", "Edit item", id="plan.edit_item"),
@@ -47,22 +108,73 @@ class AgendaTable(DataTable[object]):
             key_display="⇧↓",
             id="plan.move_down",
         ),
+        Binding("m", "screen.materials", "Materials", id="plan.materials"),
     ]
 
+    class Relaid(Message):
+        """The columns changed with the width (the responsible column came or went)."""
 
-def fill_table(table: AgendaTable, plan_schedule: Schedule, lang: str, row: int) -> None:
-    """Redraw every row and put the cursor on ``row`` (clamped)."""
-    table.clear()
-    for slot in plan_schedule.slots:
-        table.add_row(
-            str(slot.index + 1),
-            f"{format_clock(slot.start)}–{format_clock(slot.end)}",
-            str(slot.minutes),
-            Text(slot_title(slot, lang)),
-            Text(slot.item.responsible),
-        )
-    if plan_schedule.slots:
-        table.move_cursor(row=max(0, min(row, len(plan_schedule.slots) - 1)))
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.lang = "en"
+        self.columns_now: Columns | None = None
+        self._schedule: Schedule | None = None
+
+    def show(self, plan_schedule: Schedule, lang: str, row: int) -> None:
+        """Redraw every row and put the cursor on ``row`` (clamped)."""
+        self._schedule, self.lang = plan_schedule, lang
+        self._draw(row)
+
+    @property
+    def responsible_shown(self) -> bool:
+        """Whether the responsible column is on show (else the detail line says it)."""
+        return self.columns_now is not None and self.columns_now.responsible is not None
+
+    def _layout(self) -> Columns:
+        slots = self._schedule.slots if self._schedule else []
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        titles = [slot_title(slot, self.lang) for slot in slots]
+        return agenda_columns(width, len(slots), titles, [s.item.responsible for s in slots])
+
+    def _draw(self, row: int) -> None:
+        plan_schedule = self._schedule
+        if plan_schedule is None:
+            return
+        lang = self.lang
+        columns = self._layout()
+        relaid = columns != self.columns_now
+        if relaid:
+            self.clear(columns=True)
+            self.columns_now = columns
+            self.add_column("#", width=columns.number)
+            self.add_column(t("time", lang), width=columns.clock)
+            self.add_column(t("minutes", lang).capitalize(), width=MINUTES_WIDTH)
+            self.add_column(t("item", lang), width=columns.item)
+            if columns.responsible is not None:
+                self.add_column(t("responsible", lang), width=columns.responsible)
+        else:
+            self.clear()
+        wide = columns.clock == WIDE_CLOCK
+        for slot in plan_schedule.slots:
+            clock = format_clock(slot.start)
+            cells: list[object] = [
+                str(slot.index + 1),
+                f"{clock}–{format_clock(slot.end)}" if wide else clock,
+                str(slot.minutes),
+                Text(slot_title(slot, lang)),
+            ]
+            if columns.responsible is not None:
+                cells.append(Text(slot.item.responsible))
+            self.add_row(*cells, height=None)
+        if plan_schedule.slots:
+            self.move_cursor(row=max(0, min(row, len(plan_schedule.slots) - 1)))
+        if relaid:
+            self.post_message(self.Relaid())
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the columns out again when the width asks for other ones."""
+        if self._schedule is not None and self._layout() != self.columns_now:
+            self._draw(self.cursor_row)
 
 
 def totals_text(plan_schedule: Schedule, lang: str) -> Text:

@@ -48,9 +48,8 @@ STEP_OF_FIELD = {
     "roles": "rules-roles",
     "rules": "rules-roles",
     "title": "intention",  # the first step: asked when the plan is made, changed there
-    **dict.fromkeys(
-        ("date", "start", "end", "location", "participants", "language", "materials"), "time"
-    ),
+    "materials": "agenda",  # the check list beside the agenda; m edits the plan's own
+    **dict.fromkeys(("date", "start", "end", "location", "participants", "language"), "time"),
 }
 """The wizard step that shows a field: undo goes there so the user sees what came back."""
 
