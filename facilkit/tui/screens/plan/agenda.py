@@ -65,19 +65,21 @@ class Columns:
 def agenda_columns(width: int, count: int, titles: list[str], names: list[str]) -> Columns:
     """Column widths that show every name whole: long names wrap, never cut.
 
-    The item column gets the room. When it would be narrower than its name
-    needs, the clock shows only the start; when still too narrow (80 columns
+    The item column gets the room its longest name needs (up to a limit), the
+    responsible column what is left (its names wrap too). When that is too
+    little, the clock shows only the start; when still too little (80 columns
     beside the side pane), the responsible column gives way, and the detail
     line under the table names the highlighted item's responsible instead.
     """
     number = max(1, len(str(count)))
     longest = max((len(title) for title in titles), default=0)
     least, most = RESPONSIBLE_WIDTH
-    responsible = min(max(max((len(name) for name in names), default=0), least), most)
+    wanted = min(max(max((len(name) for name in names), default=0), least), most)
     for clock in (WIDE_CLOCK, NARROW_CLOCK):
-        item = width - number - clock - MINUTES_WIDTH - responsible - 5 * PADDING
-        if item >= min(longest, ITEM_ROOM[clock]):
-            return Columns(number, clock, item, responsible)
+        room = width - number - clock - MINUTES_WIDTH - 5 * PADDING
+        responsible = min(wanted, room - min(longest, ITEM_ROOM[clock]))
+        if responsible >= least:
+            return Columns(number, clock, room - responsible, responsible)
     item = width - number - NARROW_CLOCK - MINUTES_WIDTH - 4 * PADDING
     return Columns(number, NARROW_CLOCK, max(item, 8), None)
 

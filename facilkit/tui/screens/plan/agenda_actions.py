@@ -10,23 +10,20 @@ from __future__ import annotations
 import copy
 
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from facilkit.i18n import t
 from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.editor import PlanEditor
+from facilkit.plans.materials import Material, checklist_entries
 from facilkit.plans.model import AgendaItem, Plan, Rotation
 from facilkit.plans.schedule import Schedule, schedule, slot_title
 from facilkit.tui.dialogs.item_form import ItemForm
+from facilkit.tui.dialogs.materials import MaterialsDialog
 from facilkit.tui.dialogs.method_picker import MethodPicker, PickedMethod
 from facilkit.tui.screens.base import FacilScreen
-from facilkit.tui.screens.plan.agenda import (
-    AgendaTable,
-    fill_table,
-    findings_text,
-    rotation_view,
-    totals_text,
-)
+from facilkit.tui.screens.plan.agenda import AgendaTable
+from facilkit.tui.screens.plan.agenda_pane import AgendaPane
 from facilkit.tui.widgets.timeline import Timeline
 
 ADDED_NOTICE_SECONDS = 2.0
@@ -67,23 +64,22 @@ class AgendaActions(FacilScreen):
             self.refresh_agenda()
 
     def refresh_agenda(self, cursor: int | None = None) -> None:
-        """Recompute clock times, the timeline, totals, checks and the rotation view."""
+        """Recompute clock times, the timeline, totals, checks and the check list."""
         plan_schedule = self.schedule
         lang = self.lang
-        table = self.agenda_table
-        fill_table(table, plan_schedule, lang, table.cursor_row if cursor is None else cursor)
         self.query_one(Timeline).show(plan_schedule)
-        self.query_one("#totals", Static).update(totals_text(plan_schedule, lang))
         self.findings = check_plan(self.plan, self.facil.library, lang)
-        self.query_one("#findings", Static).update(findings_text(self.findings, lang))
-        self.refresh_rotation(plan_schedule)
-
-    def refresh_rotation(self, plan_schedule: Schedule) -> None:
-        view = rotation_view(plan_schedule, self.agenda_table.cursor_row, self.lang)
-        self.query_one("#rotation", Static).update(view)
+        self.query_one(AgendaPane).show(
+            plan_schedule,
+            self.findings,
+            checklist_entries(self.plan, plan_schedule, lang),
+            lang,
+            row=self.agenda_table.cursor_row if cursor is None else cursor,
+            materials_key=self.app.get_key_display(Binding("m", "materials")),
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.refresh_rotation(self.schedule)
+        """The pane below redraws the item's detail; the keys depend on the row."""
         self.refresh_bindings()  # move up / move down depend on the row
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -104,14 +100,14 @@ class AgendaActions(FacilScreen):
             return True if 0 <= index < len(agenda) and 0 <= target < len(agenda) else None
         return True
 
-    def insert_item(self, item: AgendaItem) -> None:
-        """Add after the highlighted item (or at the end) and highlight it."""
+    def insert_item(self, item: AgendaItem, here: bool = False) -> None:
+        """Add at the end, or after the highlighted item when the user chose ``here``."""
         agenda = self.plan.agenda
-        index = min(self._agenda_index() + 1, len(agenda)) if agenda else 0
+        index = min(self._agenda_index() + 1, len(agenda)) if here and agenda else len(agenda)
         self.show_step("agenda")
         self.editor.insert_item(index, item)
 
-    def add_method(self, method_id: str, variant: str | None = None) -> None:
+    def add_method(self, method_id: str, variant: str | None = None, here: bool = False) -> None:
         """Add a library method (as one of its variants) with its default minutes.
 
         A rotation gets default settings instead.
@@ -127,17 +123,30 @@ class AgendaActions(FacilScreen):
                 method=method_id,
                 rotation=Rotation(groups=4, stations=4, round_minutes=15, move_minutes=5),
             )
-        self.insert_item(item)
+        self.insert_item(item, here)
         added = t("lib.added", self.lang, name=method.name_in(self.lang))
         # short: the new row is on screen anyway, and toasts cover the side pane at 80×24
         self.notify(added, markup=False, timeout=ADDED_NOTICE_SECONDS)
 
-    def action_add_method(self) -> None:
+    def action_add_method(self, here: bool = False) -> None:
+        """Pick a method for the end of the agenda (``here``: after the highlighted item)."""
+
         def chosen(picked: PickedMethod | None) -> None:
             if picked is not None:
-                self.add_method(picked.method_id, picked.variant)
+                self.add_method(picked.method_id, picked.variant, here)
 
         self.app.push_screen(MethodPicker(self.facil.search_index, self.lang), chosen)
+
+    def action_insert_method(self) -> None:
+        self.action_add_method(here=True)
+
+    def action_materials(self) -> None:
+        """The whole check list; the plan's own materials are edited there."""
+
+        def entries() -> list[Material]:
+            return checklist_entries(self.plan, self.schedule, self.lang)
+
+        self.app.push_screen(MaterialsDialog(self.editor, entries, self.lang))
 
     def _add_free(self, kind: str, minutes: int) -> None:
         title = t("break", self.lang) if kind == "break" else t("wiz.free_item", self.lang)

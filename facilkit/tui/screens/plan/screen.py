@@ -106,15 +106,6 @@ class PlanScreen(AgendaActions):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.agenda_table
-        lang = self.lang
-        table.add_columns(
-            "#",
-            t("time", lang),
-            t("minutes", lang).capitalize(),
-            t("item", lang),
-            t("responsible", lang),
-        )
         self.draw_fields(set(WIDGETS_OF_FIELD))
         self.sub_title = self.plan.title
         self.refresh_agenda()

@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
 from facilkit.export.plan import export_markdown
@@ -19,7 +19,7 @@ from facilkit.i18n import language_name, plan_languages, t
 from facilkit.library.collection import Library
 from facilkit.library.model import localize
 from facilkit.plans.model import KNOWN_ROLES, Plan
-from facilkit.tui.screens.plan.agenda import AgendaTable
+from facilkit.tui.screens.plan.agenda_pane import AgendaPane
 from facilkit.tui.screens.plan.fields import OTHER_ROLES, CountInput
 from facilkit.tui.widgets.timeline import Timeline
 
@@ -75,13 +75,7 @@ def agenda_step(library: Library, lang: str) -> ComposeResult:
     yield guidance(library, "agenda", lang)
     yield Timeline(id="timeline")
     yield Static(t("wiz.legend", lang), id="legend", markup=False)
-    with Horizontal(id="agenda-body"):
-        yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-        with VerticalScroll(id="agenda-side"):
-            yield Static("", id="totals", markup=False)
-            # the highlighted rotation first: at 80×24 it would sit below the fold
-            yield Static("", id="rotation", markup=False)
-            yield Static("", id="findings", markup=False)
+    yield AgendaPane(id="agenda-body")
 
 
 def rules_roles_step(library: Library, lang: str) -> ComposeResult:
