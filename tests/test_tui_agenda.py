@@ -163,8 +163,9 @@ async def test_plan_materials_add_change_remove_undo(tmp_path: Path) -> None:
         # the whole check list beside the agenda: the plan's own and the methods', marked
         assert "Checklist: materials" in visible(app)
         dialog = await press_to_open(pilot, "m", MaterialsDialog)
-        assert shows(app, "✎ kaffe og frugt")
         assert shows(app, "☐ flip-chart for the contract · The gamemaster model")
+        await pilot.press("end")  # the plan's own come last, below the list's fold at 80×24
+        await wait_until(pilot, lambda: shows(app, "✎ kaffe og frugt"), "the plan's own")
         await pilot.press("a")
         await type_text(pilot, "name tags")
         await pilot.press("enter")
@@ -245,3 +246,12 @@ async def test_help_on_the_materials_dialog(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: "whole check list" in visible(app), "help")
         shown = visible(app)
         assert "New material" in shown and "Remove material" in shown
+
+
+async def test_materials_dialog_names_its_keys(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", open_path=EXAMPLE, lang="da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agenda(pilot)
+        await press_to_open(pilot, "m", MaterialsDialog)
+        await wait_until(pilot, lambda: "Nyt materiale" in visible(app), "the dialog's keys")
+        assert "Fjern materiale" in visible(app) and "Ret materiale" in visible(app)

@@ -82,16 +82,20 @@ class MaterialsDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.redraw()
-        self.query_one("#materials-keys", Static).update(self.keys_hint())
+        self.call_after_refresh(self.show_keys)
         if self.entries:
             self.query_one(OptionList).focus()
         else:
             self.query_one(Input).focus()
 
+    def show_keys(self) -> None:
+        """The keys once the dialog is the active screen (its bindings are active then)."""
+        self.query_one("#materials-keys", Static).update(self.keys_hint())
+
     def keys_hint(self) -> str:
         """This dialog's keys as help shows them (read from the bindings, translated)."""
         keys = [(k, d) for k, d in keys_of(self) if d in self.own_descriptions()]
-        return " · ".join(f"{key} {description}" for key, description in keys)
+        return " · ".join(f"{key.split()[0]} {description}" for key, description in keys)
 
     def own_descriptions(self) -> set[str]:
         return {
