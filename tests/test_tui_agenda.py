@@ -104,10 +104,10 @@ async def test_whole_names_and_responsible_at_80x24(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home", open_path=long_names_plan(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_agenda(pilot)
-        assert LONG_TITLE in column_words(app, "item")  # wrapped over lines, never cut
         await pilot.press(*["down"] * 5)
         # no room for a responsible column beside the side pane: the detail line names them
         await wait_until(pilot, lambda: f"Responsible: {LONG_NAME}" in visible(app), "detail")
+        assert LONG_TITLE in column_words(app, "item")  # wrapped over lines, never cut
         await pilot.press("up")  # the break: nobody
         await wait_until(pilot, lambda: "Responsible: –" in visible(app), "no one responsible")
         await pilot.press("up")
@@ -125,9 +125,10 @@ async def test_responsible_column_at_160x48(tmp_path: Path) -> None:
         assert "Responsible:" not in visible(app)  # the column says it; no detail line
 
 
-async def pick(pilot: Pilot[None], key: str, query: str) -> None:
-    """Open the picker with ``key``, search, and take the first match."""
+async def pick(pilot: Pilot[None], key: str, query: str, where: str) -> None:
+    """Open the picker with ``key``, see it say ``where``, search, and take the first match."""
     await press_to_open(pilot, key, MethodPicker)
+    assert where in visible(pilot.app), visible(pilot.app)[:300]  # type: ignore[arg-type]
     await type_text(pilot, query)
     await pilot.press("enter")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, PlanScreen), "the plan")
@@ -140,11 +141,11 @@ async def test_new_items_go_to_the_end_unless_placed(tmp_path: Path) -> None:
         count = len(screen.plan.agenda)
         table = screen.query_one(AgendaTable)
         assert table.cursor_row == 0
-        await pick(pilot, "a", "nudging")
+        await pick(pilot, "a", "nudging", "it goes at the end of the agenda")
         assert screen.plan.agenda[-1].method == "nudging" and len(screen.plan.agenda) == count + 1
         assert table.cursor_row == count  # the new item is highlighted, at the end
         await pilot.press("ctrl+home", "down")  # on item 2, choose the place: i
-        await pick(pilot, "i", "round table")
+        await pick(pilot, "i", "round table", "it goes in after 2. Formål, mål og kontrakt")
         assert screen.plan.agenda[2].method == "round-table"
         assert table.cursor_row == 2
         await pilot.press("ctrl+home")  # on the first item, f still adds at the end

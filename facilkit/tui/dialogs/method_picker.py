@@ -59,16 +59,18 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
         Binding("down", "focus_list", "List", show=False, id="picker.focus_list"),
     ]
 
-    def __init__(self, index: SearchIndex, lang: str) -> None:
+    def __init__(self, index: SearchIndex, lang: str, question: str | None = None) -> None:
         super().__init__()
         self.index = index
         self.lang = lang
+        self.question = question or t("dlg.pick_method", lang)
+        """The dialog's question; the agenda says in it where the method will go."""
         self.choosing_form_of: Entry | None = None
         """The method whose forms are on show, while the second list is open."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide picker"):
-            yield Label(t("dlg.pick_method", self.lang), id="picker-question")
+            yield Label(self.question, id="picker-question", markup=False)
             yield Input(placeholder=t("lib.search", self.lang), id="picker-search")
             yield MethodList(self.lang, id="picker-list")
             yield Static(id="picker-card", markup=False)
@@ -143,4 +145,4 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
             return
         self.choosing_form_of = None
         self._show_forms(False)
-        self.query_one("#picker-question", Label).update(t("dlg.pick_method", self.lang))
+        self.query_one("#picker-question", Label).update(self.question)

@@ -135,7 +135,13 @@ class AgendaActions(FacilScreen):
             if picked is not None:
                 self.add_method(picked.method_id, picked.variant, here)
 
-        self.app.push_screen(MethodPicker(self.facil.search_index, self.lang), chosen)
+        agenda, index, lang = self.plan.agenda, self._agenda_index(), self.lang
+        if here and 0 <= index < len(agenda):
+            name = slot_title(self.schedule.slots[index], lang)
+            question = t("picker.after", lang, number=index + 1, name=name)
+        else:
+            question = t("picker.at_end", lang)
+        self.app.push_screen(MethodPicker(self.facil.search_index, lang, question), chosen)
 
     def action_insert_method(self) -> None:
         self.action_add_method(here=True)
