@@ -8,7 +8,8 @@ import pytest
 from textual.pilot import Pilot
 
 from facilkit.tui.screens.plan import PlanScreen
-from tests.tui_helpers import ROOT, make_app, on_screen, ready
+from facilkit.tui.screens.plan.agenda import AgendaTable
+from tests.tui_helpers import ROOT, make_app, on_screen, ready, wait_until
 
 SMALL, LARGE = (80, 24), (160, 48)
 
@@ -43,9 +44,12 @@ def test_wizard_agenda(snap_compare, tmp_path: Path, size: tuple[int, int]) -> N
     async def agenda(pilot: Pilot[None]) -> None:
         await ready(pilot)
         screen = on_screen(pilot.app, PlanScreen)
+        await wait_until(pilot, lambda: screen.focused is not None, "the first field")
         screen.show_step("agenda")
-        await pilot.pause()
+        table = screen.query_one(AgendaTable)
+        await wait_until(pilot, lambda: screen.focused is table, "the agenda")
         await pilot.press("down", "down", "down")
+        await wait_until(pilot, lambda: table.cursor_row == 3, "the rotation")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=agenda)
