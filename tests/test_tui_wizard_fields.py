@@ -9,6 +9,8 @@ typed without a colon is kept and reaches the run plan.
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,17 @@ async def focus_field(pilot: Pilot[None], screen: PlanScreen, widget_id: str) ->
         await pilot.press("tab")
         await pilot.pause()
     raise AssertionError(f"tab never reached #{widget_id}")
+
+
+@asynccontextmanager
+async def on_time_step(tmp_path: Path, lang: str) -> AsyncIterator[tuple[Pilot[None], PlanScreen]]:
+    """A new plan at 80×24, walked to its Time step by keys."""
+    app = make_app(tmp_path / "home", lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        screen = await start_new_plan(pilot)
+        await go_to_step(pilot, screen, "time")
+        yield pilot, screen
 
 
 def note(screen: PlanScreen, widget_id: str) -> str:
@@ -131,11 +144,7 @@ async def test_every_field_comes_into_view_when_it_gets_focus(
 async def test_a_clock_field_says_beside_it_what_is_wrong(
     tmp_path: Path, lang: str, expected: str
 ) -> None:
-    app = make_app(tmp_path / "home", lang=lang)
-    async with app.run_test(size=SMALL) as pilot:
-        await ready(pilot)
-        screen = await start_new_plan(pilot)
-        await go_to_step(pilot, screen, "time")
+    async with on_time_step(tmp_path, lang) as (pilot, screen):
         start = await focus_field(pilot, screen, "f-start")
         await pilot.press("ctrl+u", *"halv", "space", *"to")
         await wait_until(pilot, lambda: note(screen, "f-start") == expected, "the note")
@@ -152,11 +161,7 @@ async def test_a_clock_field_says_beside_it_what_is_wrong(
 async def test_a_date_is_read_as_people_write_it_with_the_weekday_beside(
     tmp_path: Path,
 ) -> None:
-    app = make_app(tmp_path / "home", lang="da")
-    async with app.run_test(size=SMALL) as pilot:
-        await ready(pilot)
-        screen = await start_new_plan(pilot)
-        await go_to_step(pilot, screen, "time")
+    async with on_time_step(tmp_path, "da") as (pilot, screen):
         date = await focus_field(pilot, screen, "f-date")
         assert isinstance(date, Input)
         assert iso_date(date.placeholder) is None  # the grey hint is no date of its own
@@ -179,11 +184,7 @@ async def test_a_date_is_read_as_people_write_it_with_the_weekday_beside(
 
 
 async def test_norwegian_dates_in_a_norwegian_interface(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "home", lang="nb")
-    async with app.run_test(size=SMALL) as pilot:
-        await ready(pilot)
-        screen = await start_new_plan(pilot)
-        await go_to_step(pilot, screen, "time")
+    async with on_time_step(tmp_path, "nb") as (pilot, screen):
         await focus_field(pilot, screen, "f-date")
         await pilot.press(*"3.", "space", *"desember", "space", *"2026")
         await wait_until(pilot, lambda: screen.plan.date == "2026-12-03", "3. desember 2026")
@@ -191,11 +192,7 @@ async def test_norwegian_dates_in_a_norwegian_interface(tmp_path: Path) -> None:
 
 
 async def test_participants_say_at_once_why_letters_do_not_appear(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "home", lang="da")
-    async with app.run_test(size=SMALL) as pilot:
-        await ready(pilot)
-        screen = await start_new_plan(pilot)
-        await go_to_step(pilot, screen, "time")
+    async with on_time_step(tmp_path, "da") as (pilot, screen):
         field = await focus_field(pilot, screen, "f-participants")
         assert isinstance(field, Input)
         await pilot.press("1", "2")
