@@ -140,14 +140,30 @@ def test_unknown_language(tmp_path: Path) -> None:
     assert "unknown language 'xx'" in problem
 
 
-def test_builtin_needs_both_languages(tmp_path: Path) -> None:
-    text = METHOD_YAML.format(id="m").replace(
-        "{da: Et resumé., en: A summary.}", "{da: Et resumé.}"
+def test_builtin_needs_all_four_languages(tmp_path: Path) -> None:
+    """A built-in method's every text is in da, en, nb and sv; a trainer's may have one."""
+    four = (
+        METHOD_YAML.format(id="m")
+        .replace(
+            "{da: Metode m, en: Method m}",
+            "{da: Metode m, en: Method m, nb: Metode m, sv: Metod m}",
+        )
+        .replace(
+            "{da: Et resumé., en: A summary.}",
+            "{da: Et resumé., en: A summary., nb: Et sammendrag., sv: En sammanfattning.}",
+        )
+        .replace("{da: Trin, en: Step}", "{da: Trin, en: Step, nb: Trinn, sv: Steg}")
     )
-    path = write_method(tmp_path, "m", text)
+    assert load_method(write_method(tmp_path, "m", four), BUILTIN_LANGUAGES)[1] == []
+    no_swedish = four.replace(", sv: En sammanfattning.}", "}")
+    path = write_method(tmp_path, "m", no_swedish)
     assert load_method(path)[1] == []
     (problem,) = load_method(path, BUILTIN_LANGUAGES)[1]
-    assert "missing language en" in str(problem) and problem.line == 3
+    assert "missing language sv" in str(problem) and problem.line == 3
+    two = write_method(tmp_path, "m", METHOD_YAML.format(id="m"))  # da and en only
+    problems = load_method(two, BUILTIN_LANGUAGES)[1]
+    assert [p.line for p in problems] == [2, 3, 9]  # name, summary, the step title
+    assert all("missing language nb, sv" in str(p) for p in problems)
 
 
 def test_user_method_may_have_one_language_and_falls_back(tmp_path: Path) -> None:

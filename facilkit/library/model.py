@@ -15,11 +15,9 @@ from facilkit.i18n import fallback_chain
 LANGUAGES = ("da", "en", "nb", "nn", "sv")
 """Language codes a text may carry. ``no`` is refused: write ``nb`` or ``nn``."""
 
-FOUR_LANGUAGE_RULE = False
-"""Built-in methods must carry da, en, nb and sv. Off until every built-in method has nb and
-sv text (issue 10); a test says when it can be switched on."""
-
-BUILTIN_LANGUAGES = ("da", "en", "nb", "sv") if FOUR_LANGUAGE_RULE else ("da", "en")
+BUILTIN_LANGUAGES = ("da", "en", "nb", "sv")
+"""Every text of a built-in method is in each interface language (issue 10); a trainer's own
+method may have fewer and falls back along :func:`facilkit.i18n.fallback_chain`."""
 
 Text = str | dict[str, str]
 """Plain text, or a mapping from language code to text."""
