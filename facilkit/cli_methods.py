@@ -88,14 +88,18 @@ def cmd_methods_show(args: argparse.Namespace) -> int:
     method = library.get(args.id)
     if method is None:
         close = [e.id for e in library if args.id in e.id or e.id in args.id][:5]
-        hint = f"; did you mean {', '.join(close)}?" if close else "; see 'facilkit methods list'"
-        raise UsageError(f"no method '{args.id}'{hint}")
+        if close:
+            raise UsageError.words("cli.no_method_close", id=args.id, close=", ".join(close))
+        raise UsageError.words("cli.no_method", id=args.id)
     if args.variant is not None:
         runs = method.with_variant(args.variant)
         if runs is None:
             known = ", ".join(variant.id for variant in method.variants)
-            hint = f"; its variants are {known}" if known else "; it has no variants"
-            raise UsageError(f"method '{args.id}' has no variant '{args.variant}'{hint}")
+            if known:
+                raise UsageError.words(
+                    "cli.no_such_variant", id=args.id, variant=args.variant, known=known
+                )
+            raise UsageError.words("cli.no_variants", id=args.id, variant=args.variant)
         method = runs
     if args.json:
         data = msgspec.to_builtins(method)
@@ -111,12 +115,9 @@ def cmd_methods_show(args: argparse.Namespace) -> int:
 def cmd_methods_validate(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
-            raise UsageError("no such file or folder", path)
+            raise UsageError.words("cli.no_such_path", path)
         if path.is_dir() and not scan_folder(path, SUFFIXES, recursive=True).files:
-            raise ValidationError(
-                "holds no method files (*.yaml or *.yml); name a method file or a folder of them",
-                path,
-            )
+            raise ValidationError.words("cli.no_method_files", path)
     library = _validate_paths(args.paths) if args.paths else library_for(args, use_cache=False)
     print_problems(library)
     errors = len(library.errors)

@@ -117,17 +117,14 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     to_stdout = output is not None and str(output) == "-"
     fmt = args.format or (format_for(output) if output is not None and not to_stdout else None)
     if fmt is None and output is not None and not to_stdout:
-        raise UsageError(
-            f"cannot tell the format from '{output.name}'; "
-            "use .md .html .pdf .docx .ics or .txt, or give --format"
-        )
+        raise UsageError.words("cli.unknown_format", name=output.name)
     fmt = fmt or "md"
     if to_stdout and fmt not in TEXT_FORMATS:
-        raise UsageError(f"{fmt} is not text; give a file with -o FILE")
+        raise UsageError.words("cli.not_text", format=fmt)
     if args.template is not None and fmt != "docx":
-        raise UsageError("--template is for the Word export (.docx)")
+        raise UsageError.words("cli.template_is_for_word")
     if getattr(args, "report", False) and fmt not in ("md", "txt"):
-        raise UsageError("--report goes with the Markdown or text export (.md, .txt)")
+        raise UsageError.words("cli.report_is_for_text")
     _, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language
     try:

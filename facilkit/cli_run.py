@@ -20,9 +20,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             start = parse_clock(args.start)
         except ClockError as error:
-            raise UsageError(f"--start: {error}") from None
+            raise UsageError.words("cli.bad_start", error=error) from None
     if not args.speed > 0:
-        raise UsageError("--speed must be above 0 (1 is real time, 60 runs a minute a second)")
+        raise UsageError.words("cli.speed_above_zero")
     locations = Locations.from_env()
     path = resolve_plan(args.plan, locations)
     plan = load_plan(path)

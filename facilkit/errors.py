@@ -18,7 +18,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Self
 
 from facilkit.i18n import t
 
@@ -62,6 +62,19 @@ class FacilkitError(Exception):
         self.column = column
         self.key = key
         self.params = dict(params or {})
+
+    @classmethod
+    def words(
+        cls,
+        key: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        /,
+        **params: object,
+    ) -> Self:
+        """An error worded by the catalogue key ``key``: said in each reader's language."""
+        return cls(t(key, "en", **params), path, line, column, key=key, params=params)
 
     @property
     def where(self) -> str:

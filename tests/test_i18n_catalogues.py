@@ -52,6 +52,7 @@ SHARED_WORDS = {"facilkit", "I", "DO", "ART", "min", "OK", "Start", "Rotation", 
 SHARED_WORDS |= {"Invitation", "Intention", "Facilitator", "Process", "Tips", "Lunch", "for"}
 SHARED_WORDS |= {"Presentation", "Timeout", "Timeouts", "Pause", "sparring"}
 SHARED_WORDS |= {"Markdown", "PDF", "Word", "Format", "invitation"}  # format names
+SHARED_WORDS |= {"TEXT"}  # a command-line placeholder: Swedish writes it as English does
 """Words Danish, Norwegian or Swedish write as English does."""
 
 
@@ -83,8 +84,9 @@ def _source_literals() -> tuple[set[str], set[str], set[str]]:
             if isinstance(node, ast.Call) and node.args:
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 first = node.args[0]
-                if name == "t" and isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    direct.add(first.value)
+                is_text = isinstance(first, ast.Constant) and isinstance(first.value, str)
+                if name in ("t", "words") and is_text:
+                    direct.add(str(first.value))  # type: ignore[attr-defined]
     return literals, direct, prefixes
 
 

@@ -51,16 +51,14 @@ related: []
 def new_method_file(method_id: str, folder: Path) -> Path:
     """Write ``<folder>/<id>.yaml``; never overwrite an existing file."""
     if not ID_PATTERN.match(method_id):
-        raise UsageError(
-            f"'{method_id}' is not a valid id: use lowercase letters, digits and hyphens"
-        )
+        raise UsageError.words("cli.bad_method_id", id=method_id)
     check_writable_folder(folder)
     path = folder / f"{method_id}.yaml"
     title = method_id.replace("-", " ").capitalize()
     try:
         out = path.open("x", encoding="utf-8")
     except FileExistsError:
-        raise StorageError("already exists; choose another id or edit that file", path) from None
+        raise StorageError.words("cli.method_file_exists", path) from None
     except OSError as error:
         raise storage_error(error, path) from None
     try:

@@ -23,7 +23,7 @@ from facilkit import atomic
 from facilkit.atomic import check_writable_folder
 from facilkit.errors import FacilkitError, storage_error
 from facilkit.errors import PlanError as PlanError  # where callers have always found it
-from facilkit.i18n import plan_languages
+from facilkit.i18n import plan_languages, t
 from facilkit.paths import PLAN_SUFFIX, Locations
 from facilkit.plans.clock import clock_text
 from facilkit.plans.model import FORMAT_VERSION, Plan
@@ -87,12 +87,10 @@ def _migrate(data: dict[str, object], path: str) -> dict[str, object]:
     """Bring an older plan up to the current format (version 1 is the first)."""
     version = data.get("facilkit_plan")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise PlanError("not a facilkit plan (the first line should be 'facilkit_plan: 1')", path)
+        raise PlanError.words("plan.error.not_a_plan", path)
     if version > FORMAT_VERSION:
-        raise PlanError(
-            f"made by a newer facilkit (plan format {version}, this one reads up to "
-            f"{FORMAT_VERSION}); update facilkit to open it. The file was not changed.",
-            path,
+        raise PlanError.words(
+            "plan.error.newer_format", path, version=version, supported=FORMAT_VERSION
         )
     return data
 
@@ -128,9 +126,7 @@ def plan_from_document(document: Document) -> Plan:
 def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     data = document.data
     if not isinstance(data, dict):
-        raise PlanError(
-            "a plan must be a mapping of fields (title:, agenda:, ...)", document.path, 1, 1
-        )
+        raise PlanError.words("plan.error.not_a_mapping", document.path, 1, 1)
     data = _migrate(data, document.path)
     data = {
         key: clock_text(value) if key in ("start", "end") else value for key, value in data.items()
@@ -150,12 +146,12 @@ def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
         raise PlanError(problem.message, problem.path, problem.line, problem.column)
     if plan.language not in plan_languages():
         line, column = document.position(["language"])
-        hint = (
-            "'no' is not a language code here; use nb (bokmål) or nn (nynorsk)"
-            if plan.language.strip().lower() == "no"
-            else f"unknown language '{plan.language}'; use one of {', '.join(plan_languages())}"
+        if plan.language.strip().lower() == "no":
+            raise PlanError.words("cli.lang_no", document.path, line, column)
+        codes = ", ".join(plan_languages())
+        raise PlanError.words(
+            "cli.lang_unknown", document.path, line, column, value=plan.language, codes=codes
         )
-        raise PlanError(hint, document.path, line, column)
     return plan, []
 
 
@@ -190,7 +186,7 @@ def _refuse_newer(path: Path) -> None:
         return  # a corrupt file may be replaced; the .bak keeps it
     version = data.get("facilkit_plan") if isinstance(data, dict) else None
     if isinstance(version, int) and version > FORMAT_VERSION:
-        raise PlanError(f"made by a newer facilkit (format {version}); not overwritten", path)
+        raise PlanError.words("plan.error.newer_not_overwritten", path, version=version)
 
 
 def new_plan_path(title: str, locations: Locations) -> Path:
@@ -208,7 +204,7 @@ def new_plan_path(title: str, locations: Locations) -> Path:
         except OSError as error:
             raise storage_error(error, path) from None
         return path
-    raise PlanError(f"too many plans named '{slug}'")
+    raise PlanError.words("plan.error.too_many", name=slug)
 
 
 def list_plans(locations: Locations) -> list[PlanFile]:
@@ -238,8 +234,10 @@ def resolve_plan(name: str, locations: Locations) -> Path:
     ):
         if candidate.is_file() and candidate.resolve().parent == folder.resolve():
             return candidate
-    known = ", ".join(f.path.stem for f in list_plans(locations)[:8]) or "none yet"
-    raise PlanError(f"no plan '{name}' (plans in {folder}: {known})")
+    known = ", ".join(f.path.stem for f in list_plans(locations)[:8])
+    if not known:
+        raise PlanError.words("plan.error.no_plan_none_yet", name=name, folder=folder)
+    raise PlanError.words("plan.error.no_plan", name=name, folder=folder, known=known)
 
 
 # --- fingerprints: noticing a plan file that changed on disk --------------------------
@@ -281,12 +279,8 @@ class PlanChangedError(PlanError):
 
     def __init__(self, path: Path, found: Fingerprint | None) -> None:
         self.found = found
-        what = "was deleted" if found is None else "was changed by another program"
-        super().__init__(
-            f"the file {what} after facilkit read it; not overwritten. "
-            "Read it again and repeat the command.",
-            path,
-        )
+        key = "plan.error.deleted_meanwhile" if found is None else "plan.error.changed_meanwhile"
+        super().__init__(t(key, "en"), path, key=key)
 
 
 class NotAPlanFileError(OSError):
@@ -371,4 +365,4 @@ def write_copy_beside(path: Path, raw: bytes, label: str) -> Path:
             raise storage_error(error, copy) from None
         atomic.write_atomic(copy, raw)
         return copy
-    raise PlanError(f"{path}: too many copies named '{label}'")
+    raise PlanError.words("plan.error.too_many_copies", path, name=label)

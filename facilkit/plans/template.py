@@ -55,7 +55,7 @@ def read_template(name: str) -> Document:
     """The template's document, texts in every language; PlanError if missing or broken."""
     available = templates()
     if name not in available:
-        raise PlanError(f"no template '{name}'; choose one of {', '.join(available)}")
+        raise PlanError.words("plan.error.no_template", name=name, known=", ".join(available))
     try:
         return load_file(available[name])
     except YamlError as error:

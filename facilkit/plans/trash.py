@@ -49,7 +49,7 @@ def _free_name(folder: Path, stem: str, pattern: str) -> Path:
         except OSError as error:
             raise storage_error(error, candidate) from None
         return candidate
-    raise PlanError(f"too many plans named '{stem}'", folder)
+    raise PlanError.words("plan.error.too_many", folder, name=stem)
 
 
 def move_to_trash(path: Path) -> Path:
@@ -90,7 +90,9 @@ def find_trashed(name: str, locations: Locations) -> TrashedPlan:
         if found:
             return found[0]  # the most recently deleted
     known = ", ".join(plan.path.stem for plan in plans[:8]) or "-"
-    raise PlanError(f"no plan '{name}' in the trash (there: {known})", trash_folder(locations))
+    raise PlanError.words(
+        "plan.error.not_in_trash", trash_folder(locations), name=name, known=known
+    )
 
 
 def restore(plan: TrashedPlan, locations: Locations) -> Path:

@@ -83,25 +83,25 @@ def load_run(path: Path) -> RunState:
     """Read a run log; a broken or newer one raises RunLogError naming file, line and column."""
     try:
         if path.stat().st_size > MAX_LOG_BYTES:
-            raise RunLogError(f"{path}: too large for a run log; was it replaced by another file?")
+            raise RunLogError.words("run.log_too_large", path)
         raw = path.read_bytes()
     except OSError as error:
-        raise RunLogError(f"{path}: cannot be read ({error.strerror})") from None
+        raise RunLogError.words("run.log_unreadable", path, reason=error.strerror) from None
     try:
         head = msgspec.json.decode(raw)
     except msgspec.DecodeError as error:
         raise RunLogError(f"{path}:{_place(raw, str(error))}") from None
     if not isinstance(head, dict) or not isinstance(head.get("facilkit_run"), int):
-        raise RunLogError(f"{path}:1:1: not a facilkit run log (it should hold 'facilkit_run: 1')")
+        raise RunLogError.words("run.log_not_a_log", path, 1, 1)
     if head["facilkit_run"] > RUN_FORMAT:
-        raise RunLogError(f"{path}: written by a newer facilkit; update facilkit to read it")
+        raise RunLogError.words("run.log_newer", path)
     try:
         state = _decoder.decode(raw)
     except msgspec.DecodeError as error:
         raise RunLogError(f"{path}:{_place(raw, str(error))}") from None
     if len(state.records) != len(state.items):
-        raise RunLogError(
-            f"{path}: the log has {len(state.items)} items but {len(state.records)} records"
+        raise RunLogError.words(
+            "run.log_mismatch", path, items=len(state.items), records=len(state.records)
         )
     return state
 

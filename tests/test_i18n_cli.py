@@ -1,0 +1,195 @@
+"""Every command's output, help and typical errors, in each interface language (issue 10).
+
+Each command runs as a user would type it with ``FACILKIT_LANG`` set; its standard output
+and standard error together may hold no phrase of another language's catalogue (see
+``tests/i18n_leaks.py``). argparse's own words ("usage:", "invalid choice") are checked
+too, and that every text argparse can show a user is in the catalogues.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from facilkit.cli import main
+from facilkit.cli_parser import ARGPARSE_PROGRAMMER_ERRORS, ARGPARSE_WORDS, argparse_text
+from facilkit.i18n import ui_languages
+from tests.conftest import METHOD_YAML, write_method
+from tests.i18n_leaks import content_texts, leaks
+
+LANGUAGES = ui_languages()
+
+HELP = [
+    [],
+    ["methods"],
+    ["methods", "list"],
+    ["methods", "show"],
+    ["methods", "validate"],
+    ["methods", "new"],
+    ["plan"],
+    ["plan", "list"],
+    ["plan", "restore"],
+    ["plan", "new"],
+    ["plan", "templates"],
+    ["plan", "check"],
+    ["plan", "export"],
+    ["plan", "report"],
+    ["run"],
+    ["open"],
+]
+
+COMMANDS: list[tuple[list[str], int]] = [
+    # the library
+    (["methods", "list"], 0),
+    (["methods", "list", "--category", "dialogue", "--process", "open"], 0),
+    (["methods", "list", "--search", "zzzz"], 0),
+    (["methods", "show", "ugu"], 0),
+    (["methods", "show", "ugu", "--variant", "pairs"], 0),
+    (["methods", "show", "check"], 2),
+    (["methods", "show", "qqqq"], 2),
+    (["methods", "show", "ugu", "--variant", "nope"], 2),
+    (["methods", "show", "check-in", "--variant", "nope"], 2),
+    (["methods", "validate"], 0),
+    (["methods", "validate", "{tmp}/ghost.yaml"], 2),
+    (["methods", "validate", "{tmp}/empty"], 1),
+    (["methods", "new", "my-method", "--dir", "{tmp}/new"], 0),
+    (["methods", "new", "my-method", "--dir", "{tmp}/new"], 1),
+    (["methods", "new", "Mit Id", "--dir", "{tmp}/new"], 2),
+    # plans
+    (["plan", "list"], 0),
+    (["plan", "list", "--trash"], 0),
+    (["plan", "templates"], 0),
+    (["plan", "new", "Mødet", "--template", "learning-group"], 0),
+    (["plan", "new", "Mødet 2", "--template", "nope"], 1),
+    (["plan", "list"], 0),
+    (["plan", "check", "moedet"], 0),
+    (["plan", "check", "nope"], 1),
+    (["plan", "export", "moedet", "-o", "{tmp}/out.md"], 0),
+    (["plan", "export", "moedet", "--format", "invitation"], 0),
+    (["plan", "export", "moedet", "-o", "{tmp}/out.odt"], 2),
+    (["plan", "export", "moedet", "-o", "-", "--format", "pdf"], 2),
+    (["plan", "export", "moedet", "-o", "{tmp}/out.md", "--template", "t.docx"], 2),
+    (["plan", "export", "moedet", "-o", "{tmp}/out.html", "--report"], 2),
+    (["plan", "export", "moedet", "-o", "{tmp}/no/such/out.md"], 1),
+    (["plan", "report", "moedet"], 1),
+    (["plan", "restore", "nope"], 1),
+    # run mode's checks before the screen opens
+    (["run", "moedet", "--speed", "0"], 2),
+    (["run", "moedet", "--start", "25:00"], 2),
+    (["run", "nope"], 1),
+    # argparse's own words and the usage errors
+    (["methods"], 2),
+    (["methods", "frobnicate"], 2),
+    (["plan", "new"], 2),
+    (["methods", "list", "--bogus"], 2),
+    (["methods", "list", "--process", "sideways"], 2),
+    (["methods", "list", "--json=yes"], 2),
+    (["methods", "list", "--lang", "xx"], 2),
+    (["methods", "list", "--lang", "no"], 2),
+    (["methods", "list", "--search"], 2),
+    (["run", "moedet", "--speed", "fast"], 2),
+    (["plan", "report", "moedet", "--run", "last"], 2),
+    (["--library", "{tmp}/nowhere", "methods", "list"], 2),
+]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A bad method folder, an empty folder: what the error cases name."""
+    write_method(
+        tmp_path / "bad",
+        "bad",
+        METHOD_YAML.format(id="bad").replace("process: open", "process: opn"),
+    )
+    (tmp_path / "empty").mkdir()
+    return tmp_path
+
+
+def _run(
+    capsys: pytest.CaptureFixture[str], argv: list[str], tmp_path: Path
+) -> tuple[int, str, str]:
+    code = main([word.replace("{tmp}", str(tmp_path)) for word in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _without_paths(text: str) -> str:
+    """Output with its paths left out: file and folder names are the user's, in any language."""
+    return re.sub(r"\S*/\S*", "PATH", text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_command_speaks_one_language(
+    lang: str,
+    workspace: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FACILKIT_LANG", lang)
+    allowed = (*content_texts(lang), "Mødet", "moedet")
+    found: dict[str, list[str]] = {}
+    for argv, expected in COMMANDS:
+        code, out, err = _run(capsys, argv, workspace)
+        said = leaks(_without_paths(out + err), lang, allowed)
+        if code != expected:
+            said.append(f"exit {code}, not {expected}: {err.strip()[:200]}")
+        if said:
+            found[" ".join(argv)] = said
+    assert found == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_help_speaks_one_language(
+    lang: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    found: dict[str, list[str]] = {}
+    for argv in HELP:
+        code, out, err = _run(capsys, ["--lang", lang, *argv, "--help"], tmp_path)
+        assert code == 0 and err == "", argv
+        said = leaks(out, lang, content_texts(lang))
+        if said:
+            found[" ".join(argv)] = said
+    assert found == {}
+
+
+def test_help_and_usage_errors_in_each_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The words themselves, not only their absence: a reader sees their own language."""
+    heads = {"da": "brug: ", "en": "usage: ", "nb": "bruk: ", "sv": "användning: "}
+    for lang, head in heads.items():
+        _, out, _ = _run(capsys, ["--lang", lang, "plan", "export", "--help"], tmp_path)
+        assert out.startswith(head + "facilkit plan export"), out[:60]
+    code, _, err = _run(capsys, ["--lang", "nb", "methods", "frobnicate"], tmp_path)
+    assert code == 2 and "ugyldig valg: 'frobnicate'" in err and "(se 'facilkit methods" in err
+    code, _, err = _run(capsys, ["--lang=sv", "plan", "new"], tmp_path)
+    assert code == 2 and "de här argumenten saknas: TITEL" in err
+    code, _, err = _run(capsys, ["methods", "show", "qqqq", "--lang", "da"], tmp_path)
+    assert code == 2 and err == "facilkit: ingen metode hedder 'qqqq'; se 'facilkit methods list'\n"
+
+
+def test_argparse_messages_a_user_can_meet_are_all_in_the_catalogues() -> None:
+    """A new Python that adds a message to argparse fails here until it has words."""
+    tree = ast.parse(inspect.getsource(argparse))
+    messages = {
+        argument.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "ngettext")
+        for argument in node.args
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+    }
+    assert sorted(messages - set(ARGPARSE_WORDS) - ARGPARSE_PROGRAMMER_ERRORS) == []
+    for message in ARGPARSE_WORDS:
+        for lang in LANGUAGES:
+            said = argparse_text(message, lang)
+            assert sorted(_specs(said)) == sorted(_specs(message)), (lang, message)
+
+
+def _specs(text: str) -> list[str]:
+    """argparse's %-placeholders in a text (they must all survive the translation)."""
+    return re.findall(r"%(?:\([a-z_]+\))?[sr]", text)
