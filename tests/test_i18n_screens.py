@@ -33,7 +33,7 @@ from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
-from facilkit.tui.screens.plan.screen import STEPS
+from facilkit.tui.screens.plan.steps import STEPS
 from facilkit.tui.screens.run import RunScreen
 from facilkit.tui.screens.run_closing import ClosingScreen
 from facilkit.tui.screens.run_room import RoomScreen
