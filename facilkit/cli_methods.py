@@ -41,15 +41,15 @@ def library_for(args: argparse.Namespace, use_cache: bool = True) -> Library:
     return load_library(search_path(where, args.library), cache_dir)
 
 
-def print_problems(library: Library, notices: bool = True) -> None:
+def print_problems(library: Library, lang: str, notices: bool = True) -> None:
     for problem in library.problems:
         if notices or problem.severity == "error":
-            print(problem, file=sys.stderr)
+            print(problem.text(lang), file=sys.stderr)
 
 
 def cmd_methods_list(args: argparse.Namespace) -> int:
     library = library_for(args)
-    print_problems(library)  # the override notices too: they name both files
+    print_problems(library, args.lang)  # the override notices too: they name both files
     filters = Filters(query=args.search, category=args.category, process=args.process)
     entries = SearchIndex(library).filter(filters)
     if args.json:
@@ -119,7 +119,7 @@ def cmd_methods_validate(args: argparse.Namespace) -> int:
         if path.is_dir() and not scan_folder(path, SUFFIXES, recursive=True).files:
             raise ValidationError.words("cli.no_method_files", path)
     library = _validate_paths(args.paths) if args.paths else library_for(args, use_cache=False)
-    print_problems(library)
+    print_problems(library, args.lang)
     errors = len(library.errors)
     checked = t("cli.methods_checked", args.lang, count=len(library))
     summary = f"{checked}, {t('cli.problems', args.lang, count=errors)}"

@@ -33,7 +33,7 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
     if args.trash:
         return _list_trash(locations, args.lang)
     for skipped in scan_folder(locations.plans, (PLAN_SUFFIX,)).skipped:
-        print(skipped, file=sys.stderr)
+        print(skipped.text(args.lang), file=sys.stderr)
     plans = list_plans(locations)
     if not plans:
         print(t("cli.no_plans", args.lang), file=sys.stderr)

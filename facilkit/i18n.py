@@ -232,6 +232,23 @@ class Words:
     def text(self, lang: str) -> str:
         return t(self.key, lang, **self.params)
 
+    def data(self) -> dict[str, object]:
+        """The words as plain data, to send to another process (:meth:`from_data` reads it)."""
+        params = {
+            name: value.data() if isinstance(value, Words) else _plain(value)
+            for name, value in self.params.items()
+        }
+        return {"words": self.key, "params": params}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, object]) -> Words:
+        params = data.get("params")
+        said = {
+            str(name): cls.from_data(value) if isinstance(value, dict) else value
+            for name, value in (params.items() if isinstance(params, dict) else ())
+        }
+        return cls(str(data.get("words")), **said)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Words) and (self.key, self.params) == (other.key, other.params)
 
@@ -258,6 +275,11 @@ def t(key: str, lang: str, /, **params: object) -> str:
         return found
     said = {name: _said(value, lang) for name, value in params.items()}
     return found.format_map(said)
+
+
+def _plain(value: object) -> object:
+    """A parameter as data another process can read: numbers and text as they are."""
+    return value if isinstance(value, (str, int, float)) else str(value)
 
 
 def _said(value: object, lang: str) -> object:

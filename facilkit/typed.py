@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from facilkit.i18n import Words
 from facilkit.problems import Problem
 from facilkit.yamlio import Document
 
@@ -20,19 +21,20 @@ T = TypeVar("T", bound=msgspec.Struct)
 Keys = tuple[str | int, ...]
 
 _TYPE_WORDS = {
-    "int": "a whole number",
-    "str": "text",
-    "array": "a list",
-    "object": "a mapping (key: value lines)",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "nothing",
-    "str | object": "text, or a mapping from language code to text",
-    "object | null": "a mapping",
-    "str | object | null": "text, or a mapping from language code to text",
-    "int | null": "a whole number",
-    "str | null": "text",
+    "int": "type.int",
+    "str": "type.str",
+    "array": "type.array",
+    "object": "type.object",
+    "float": "type.float",
+    "bool": "type.bool",
+    "null": "type.null",
+    "str | object": "type.text",
+    "object | null": "type.mapping",
+    "str | object | null": "type.text",
+    "int | null": "type.int",
+    "str | null": "type.str",
 }
+"""msgspec's type names, as the catalogue key a trainer reads them by."""
 _AT = re.compile(r"\s*-\s*at `\$(?P<path>[^`]*)`$")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
@@ -118,22 +120,34 @@ def type_problem(document: Document, message: str, root: type[msgspec.Struct]) -
     if unknown:
         line, column = document.key_position(keys, unknown.group(1))
         known = ", ".join(_field_names(root, keys))
-        text = f"unknown field '{unknown.group(1)}'; known fields here: {known}"
-        return Problem(document.path, line, column, text)
+        words = Words("problem.unknown_field", field=unknown.group(1), known=known)
+        return Problem.said(document.path, line, column, words)
+    said: Words | str = message  # msgspec's own words, for a message it has no rewrite for
     missing = re.match(r"Object missing required field `(.+)`", message)
     if missing:
-        message = f"required field '{missing.group(1)}' is missing"
+        said = Words("problem.missing_field", field=missing.group(1))
     expected = re.match(r"Expected `(.+)`, got `(.+)`", message)
     if expected:
-        want, got = expected.groups()
-        message = f"expected {_TYPE_WORDS.get(want, want)}, got {_TYPE_WORDS.get(got, got)}"
+        said = Words(
+            "problem.expected", want=_type_words(expected[1]), got=_type_words(expected[2])
+        )
     enum = re.match(r"Invalid enum value (.+)", message)
-    if enum:
-        allowed = _allowed_values(root, keys)
-        message = f"{enum.group(1)} is not allowed; use one of {allowed}" if allowed else message
+    allowed = _allowed_values(root, keys) if enum else ""
+    if enum and allowed:
+        said = Words("problem.not_allowed", value=enum.group(1), allowed=allowed)
     line, column = document.position(keys)
     where = ".".join(str(k) for k in keys)
-    return Problem(document.path, line, column, f"{where}: {message}" if where else message)
+    if where:
+        said = Words("problem.at", where=where, message=said)
+    if isinstance(said, str):
+        return Problem(document.path, line, column, said)
+    return Problem.said(document.path, line, column, said)
+
+
+def _type_words(name: str) -> Words | str:
+    """A msgspec type name as a trainer reads it ("a whole number"), or as msgspec said it."""
+    key = _TYPE_WORDS.get(name)
+    return Words(key) if key else name
 
 
 def _struct_in(annotation: Any) -> type[msgspec.Struct] | None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilkit.i18n import Words
 from facilkit.problems import Problem
 
 
@@ -29,10 +30,10 @@ class FolderScan:
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, "walk.kind.fifo"),
+    (stat.S_ISCHR, "walk.kind.device"),
+    (stat.S_ISBLK, "walk.kind.device"),
+    (stat.S_ISSOCK, "walk.kind.socket"),
 )
 
 
@@ -63,16 +64,16 @@ def scan_folder(folder: Path | str, suffixes: Sequence[str], recursive: bool = F
                 entries = list(listing)
         except FileNotFoundError:
             if not first:
-                _skip(scan, current, "the folder disappeared while it was read")
+                _skip(scan, current, Words("walk.gone"))
             first = False
             continue
         except NotADirectoryError:
             if first:
-                _skip(scan, current, "is a file, not a folder; move it or name a folder")
+                _skip(scan, current, Words("walk.not_a_folder"))
             first = False
             continue
         except OSError as error:
-            _skip(scan, current, f"cannot list this folder: {error.strerror or error}")
+            _skip(scan, current, Words("walk.cannot_list", reason=error.strerror or error))
             first = False
             continue
         first = False
@@ -101,7 +102,7 @@ def _visit(
     if not name.endswith(ends):
         return
     if _not_utf8(name):
-        _skip(scan, entry.path, "the file name is not valid UTF-8; rename the file")
+        _skip(scan, entry.path, Words("walk.not_utf8"))
         return
     try:
         info = entry.stat()  # follows a link: a loop or a dangling link fails here
@@ -112,10 +113,10 @@ def _visit(
         scan.files.append((entry.path, info))
         return
     if stat.S_ISDIR(info.st_mode):
-        _skip(scan, entry.path, "is a folder, though its name ends like a file; rename it")
+        _skip(scan, entry.path, Words("walk.folder_named_like_file"))
         return
-    kind = next((word for test, word in _KINDS if test(info.st_mode)), "not a regular file")
-    _skip(scan, entry.path, f"is {kind}, not a regular file; remove it or move it away")
+    kind = next((key for test, key in _KINDS if test(info.st_mode)), "walk.kind.other")
+    _skip(scan, entry.path, Words("walk.not_regular", kind=Words(kind)))
 
 
 def _not_utf8(name: str) -> bool:
@@ -126,13 +127,13 @@ def _not_utf8(name: str) -> bool:
     return False
 
 
-def _link_problem(error: OSError) -> str:
+def _link_problem(error: OSError) -> Words:
     if error.errno == errno.ELOOP:
-        return "symbolic links point in a loop; fix or remove the link"
+        return Words("walk.loop")
     if error.errno == errno.ENOENT:
-        return "a symbolic link to nothing (the file it points to is gone); fix or remove it"
-    return f"cannot read: {error.strerror or error}"
+        return Words("walk.dangling")
+    return Words("walk.unreadable", reason=error.strerror or error)
 
 
-def _skip(scan: FolderScan, path: str, message: str) -> None:
-    scan.skipped.append(Problem(shown_path(path), 1, 1, message, "warning"))
+def _skip(scan: FolderScan, path: str, words: Words) -> None:
+    scan.skipped.append(Problem.said(shown_path(path), 1, 1, words, "warning"))

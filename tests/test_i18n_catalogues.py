@@ -52,7 +52,7 @@ SHARED_WORDS = {"facilkit", "I", "DO", "ART", "min", "OK", "Start", "Rotation", 
 SHARED_WORDS |= {"Invitation", "Intention", "Facilitator", "Process", "Tips", "Lunch", "for"}
 SHARED_WORDS |= {"Presentation", "Timeout", "Timeouts", "Pause", "sparring"}
 SHARED_WORDS |= {"Markdown", "PDF", "Word", "Format", "invitation"}  # format names
-SHARED_WORDS |= {"TEXT"}  # a command-line placeholder: Swedish writes it as English does
+SHARED_WORDS |= {"TEXT", "variant"}  # a command-line placeholder: Swedish writes it as English does
 """Words Danish, Norwegian or Swedish write as English does."""
 
 

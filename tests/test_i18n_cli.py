@@ -55,6 +55,7 @@ COMMANDS: list[tuple[list[str], int]] = [
     (["methods", "show", "ugu", "--variant", "nope"], 2),
     (["methods", "show", "check-in", "--variant", "nope"], 2),
     (["methods", "validate"], 0),
+    (["methods", "validate", "{tmp}/bad"], 1),
     (["methods", "validate", "{tmp}/ghost.yaml"], 2),
     (["methods", "validate", "{tmp}/empty"], 1),
     (["methods", "new", "my-method", "--dir", "{tmp}/new"], 0),
@@ -106,6 +107,9 @@ def workspace(tmp_path: Path) -> Path:
         "bad",
         METHOD_YAML.format(id="bad").replace("process: open", "process: opn"),
     )
+    worse = METHOD_YAML.format(id="worse").replace("category: dialogue", "colour: red")
+    worse = worse.replace("{min: 5, default: 10, max: 20}", "{min: 5, default: ten, max: 2}")
+    write_method(tmp_path / "bad", "worse", worse.replace("en: Step}", "no: Trinn}"))
     (tmp_path / "empty").mkdir()
     return tmp_path
 
@@ -193,3 +197,33 @@ def test_argparse_messages_a_user_can_meet_are_all_in_the_catalogues() -> None:
 def _specs(text: str) -> list[str]:
     """argparse's %-placeholders in a text (they must all survive the translation)."""
     return re.findall(r"%(?:\([a-z_]+\))?[sr]", text)
+
+
+def test_method_file_problems_in_each_language(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer reads what is wrong in their language; field names stay as the file has them."""
+    said = {
+        "da": "process: 'opn' er ikke tilladt; brug en af open, close, both, none",
+        "nb": "duration.default: forventet et helt tall, fikk tekst",
+        "sv": "okänt fält 'colour'; kända fält här: id, name",
+        "en": "process: 'opn' is not allowed; use one of open, close, both, none",
+    }
+    for lang, words in said.items():
+        code, _, err = _run(capsys, ["--lang", lang, "methods", "validate", "{tmp}/bad"], workspace)
+        assert code == 1 and words in err, err
+
+
+def test_a_problem_keeps_its_words_between_processes() -> None:
+    """The library's helper process sends problems as data; they arrive still translatable."""
+    from facilkit.i18n import Words
+    from facilkit.problems import Problem
+
+    inner = Words("problem.expected", want=Words("type.int"), got=Words("type.str"))
+    sent = Problem.said("m.yaml", 3, 7, Words("problem.at", where="duration", message=inner))
+    came = Problem.from_wire(sent.wire())
+    assert (
+        came == sent
+        and came.text("sv") == "m.yaml:3:7: duration: förväntade ett heltal, fick en text"
+    )
+    assert str(came) == "m.yaml:3:7: duration: expected a whole number, got text"

@@ -175,7 +175,7 @@ def test_variant_texts_follow_the_language_rules(tmp_path: Path) -> None:
         "          - {da: Hvad så?, no: Hva da?}\n"
     )
     assert problems_for(tmp_path, variants, ("da", "en")) == [
-        "14:11: missing language en (built-in methods need da and en)",
+        "14:11: missing language en (built-in methods need da, en)",
         "18:28: language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
-        "18:13: missing language en (built-in methods need da and en)",
+        "18:13: missing language en (built-in methods need da, en)",
     ]

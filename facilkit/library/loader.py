@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilkit.i18n import Words
 from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.collection import Folder, Library, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, Entry
@@ -128,7 +129,7 @@ class LibraryLoad:
         required = BUILTIN_LANGUAGES if folder.origin == "builtin" else ()
         if not folder.path.is_dir():
             problems = (
-                [Problem(str(folder.path), 1, 1, "library folder does not exist", "warning")]
+                [Problem.said(str(folder.path), 1, 1, Words("library.no_folder"), "warning")]
                 if folder.required
                 else []
             )
@@ -273,7 +274,9 @@ def _add(library: Library, entry: Entry, seen_here: dict[str, str]) -> None:
     method_id = entry.id
     if method_id in seen_here:
         library.problems.append(
-            Problem(entry.path, 1, 1, f"id '{method_id}' is already used by {seen_here[method_id]}")
+            Problem.said(
+                entry.path, 1, 1, Words("library.id_taken", id=method_id, path=seen_here[method_id])
+            )
         )
         return
     seen_here[method_id] = entry.path
@@ -281,11 +284,11 @@ def _add(library: Library, entry: Entry, seen_here: dict[str, str]) -> None:
     if previous is not None:
         entry = entry.with_overrides(previous.path)
         library.problems.append(
-            Problem(
+            Problem.said(
                 entry.path,
                 1,
                 1,
-                f"method '{method_id}' overrides {previous.path}",
+                Words("library.overrides", id=method_id, path=previous.path),
                 "notice",
             )
         )
@@ -304,4 +307,5 @@ def missing_related(library: Library) -> Iterator[Problem]:
                 line, column = load_file(entry.path).position(("related", index))
             except YamlError:
                 line, column = 1, 1
-            yield Problem(entry.path, line, column, f"related method '{related}' does not exist")
+            words = Words("library.no_related", id=related)
+            yield Problem.said(entry.path, line, column, words)

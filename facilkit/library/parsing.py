@@ -21,7 +21,7 @@ import sys
 import threading
 from collections import deque
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import msgspec
 
@@ -38,7 +38,7 @@ Chunk = tuple[int, list[Job]]
 """Files parsed together, numbered so their results find their place."""
 
 _LENGTH = struct.Struct("<I")
-_WireProblem = tuple[str, int, int, str, str]
+_WireProblem = tuple[str, int, int, str, str, dict[str, Any] | None]
 _WireResult = list[tuple[bytes | None, list[_WireProblem]]]
 _result_decoder = msgspec.msgpack.Decoder(_WireResult)
 _encoder = msgspec.msgpack.Encoder()
@@ -73,7 +73,7 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     job_decoder = msgspec.msgpack.Decoder(list[tuple[str, tuple[str, ...]]])
     while (request := _read_frame(requests)) is not None:
         results = [
-            (encoded, [(p.path, p.line, p.column, p.message, p.severity) for p in problems])
+            (encoded, [problem.wire() for problem in problems])
             for encoded, problems in parse_files(job_decoder.decode(request))
         ]
         _write_frame(replies, _encoder.encode(results))
@@ -132,7 +132,7 @@ class Helper(threading.Thread):
             if reply is None:
                 return None
             return [
-                (encoded, [Problem(*problem) for problem in problems])  # type: ignore[arg-type]
+                (encoded, [Problem.from_wire(problem) for problem in problems])
                 for encoded, problems in _result_decoder.decode(reply)
             ]
         except (OSError, ValueError, msgspec.DecodeError):

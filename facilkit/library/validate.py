@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
+from facilkit.i18n import Words
 from facilkit.library.model import LANGUAGES, Method, Step, Text, Variant
 from facilkit.problems import Problem
 from facilkit.typed import Keys, convert_all
@@ -56,12 +57,12 @@ def _review(
 ) -> tuple[Method | None, list[Problem]]:
     """Type problems, then the rules on whatever the types left readable: all in one pass."""
 
-    def problem(keys: Keys, message: str) -> Problem:
+    def problem(keys: Keys, words: Words) -> Problem:
         line, column = document.position(keys)
-        return Problem(document.path, line, column, message)
+        return Problem.said(document.path, line, column, words)
 
     if not isinstance(document.data, dict):
-        return None, [problem((), "a method file must be a mapping of fields (id:, name:, ...)")]
+        return None, [problem((), Words("method.error.not_a_mapping"))]
     method, problems = convert_all(document, document.data, Method)
     if method is None:
         return None, problems
@@ -77,58 +78,57 @@ def _review(
             problems.append(problem(keys, message))
         else:
             line, column = document.key_position(keys, language)
-            problems.append(Problem(document.path, line, column, message))
+            problems.append(Problem.said(document.path, line, column, message))
     return method, problems
 
 
-def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, str]]:
+def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, Words]]:
     if not ID_PATTERN.match(method.id):
-        yield ("id",), "id must be lowercase letters, digits and hyphens, like 'check-in'"
+        yield ("id",), Words("method.error.bad_id")
     if expected_id is not None and method.id != expected_id:
-        yield ("id",), f"id '{method.id}' must match the file name '{expected_id}.yaml'"
+        yield ("id",), Words("method.error.id_not_file", id=method.id, expected=expected_id)
     yield from _shape_rules(method)
     yield from _variant_rules(method)
     if not method.source.text.strip():
-        yield ("source", "text"), "source.text must say where the method comes from"
+        yield ("source", "text"), Words("method.error.no_source")
     url = method.source.url
     if url is not None and not re.match(r"^https?://[^\s<>]+$", url):
-        yield (
-            ("source", "url"),
-            "source.url must be a web address starting with https:// or http://",
-        )
+        yield ("source", "url"), Words("method.error.bad_url")
     for index, related in enumerate(method.related):
         if not ID_PATTERN.match(related):
-            yield ("related", index), f"'{related}' is not a method id"
+            yield ("related", index), Words("method.error.not_an_id", id=related)
 
 
-def _shape_rules(method: Method) -> Iterator[tuple[Keys, str]]:
+def _shape_rules(method: Method) -> Iterator[tuple[Keys, Words]]:
     """Minutes and group size in order: the rules every variant follows too."""
     duration = method.duration
     if duration.min < 1:
-        yield ("duration", "min"), "duration.min must be at least 1 minute"
+        yield ("duration", "min"), Words("method.error.min_below_one")
     if not duration.min <= duration.default <= duration.max:
         yield (
             ("duration",),
-            f"duration must have min <= default <= max (now {duration.min}, "
-            f"{duration.default}, {duration.max})",
+            Words(
+                "method.error.duration_order",
+                min=duration.min,
+                default=duration.default,
+                max=duration.max,
+            ),
         )
     step_minutes = sum(step.minutes or 0 for step in method.steps)
     if step_minutes > duration.max:
-        yield (
-            ("steps",),
-            f"the steps add up to {step_minutes} minutes, more than duration.max {duration.max}",
-        )
+        words = Words("method.error.steps_too_long", minutes=step_minutes, max=duration.max)
+        yield ("steps",), words
     for index, step in enumerate(method.steps):
         if step.minutes is not None and step.minutes < 0:
-            yield ("steps", index, "minutes"), "minutes cannot be negative"
+            yield ("steps", index, "minutes"), Words("method.error.negative_minutes")
     size = method.group_size
     if size.min < 1:
-        yield ("group_size", "min"), "group_size.min must be at least 1"
+        yield ("group_size", "min"), Words("method.error.group_min")
     if size.max is not None and size.max < size.min:
-        yield ("group_size",), f"group_size.max {size.max} is smaller than min {size.min}"
+        yield ("group_size",), Words("method.error.group_order", max=size.max, min=size.min)
 
 
-def _variant_rules(method: Method) -> Iterator[tuple[Keys, str]]:
+def _variant_rules(method: Method) -> Iterator[tuple[Keys, Words]]:
     """Unique ids, and the method's rules for the minutes and group size each variant gives.
 
     A variant is checked as it runs (its fields over the method's), but only
@@ -139,16 +139,11 @@ def _variant_rules(method: Method) -> Iterator[tuple[Keys, str]]:
     for index, variant in enumerate(method.variants):
         here: Keys = ("variants", index)
         if not ID_PATTERN.match(variant.id):
-            yield (
-                (*here, "id"),
-                "variant id must be lowercase letters, digits and hyphens, like 'in-pairs'",
-            )
+            yield (*here, "id"), Words("method.error.bad_variant_id")
         elif variant.id in first_index:
-            yield (
-                (*here, "id"),
-                f"variant id '{variant.id}' is already used by variant "
-                f"{first_index[variant.id] + 1}; give each variant its own id",
-            )
+            number = first_index[variant.id] + 1
+            words = Words("method.error.variant_id_taken", id=variant.id, number=number)
+            yield (*here, "id"), words
         else:
             first_index[variant.id] = index
         given = {
@@ -164,7 +159,7 @@ def _variant_rules(method: Method) -> Iterator[tuple[Keys, str]]:
                 keys = keys if "steps" in given else ("duration",)
             elif field not in given:
                 continue
-            yield (*here, *keys), f"variant '{variant.id}': {message}"
+            yield (*here, *keys), Words("method.error.in_variant", id=variant.id, message=message)
 
 
 def texts(method: Method) -> Iterator[tuple[Keys, Text]]:
@@ -229,33 +224,29 @@ def _languages_fine(method: Method, required: tuple[str, ...]) -> bool:
 
 def _language_rules(
     method: Method, required: tuple[str, ...]
-) -> Iterator[tuple[Keys, str, str | None]]:
+) -> Iterator[tuple[Keys, Words, str | None]]:
     """Problems with language codes; the third item names the offending code's key."""
+    needed = ", ".join(required)
     for keys, text in texts(method):
         if isinstance(text, str):
             if not text.strip():
-                yield keys, "text is empty", None
+                yield keys, Words("method.error.text_empty"), None
             elif required:
-                yield keys, f"built-in methods need this text in {' and '.join(required)}", None
+                yield keys, Words("method.error.needs_languages", languages=needed), None
             continue
         for code, value in text.items():
             if code == "no":
-                yield (
-                    keys,
-                    "language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
-                    code,
-                )
+                yield keys, Words("method.error.language_no"), code
             elif code not in LANGUAGES:
-                yield keys, f"unknown language '{code}'; use one of {', '.join(LANGUAGES)}", code
+                codes = ", ".join(LANGUAGES)
+                yield keys, Words("method.error.unknown_language", code=code, codes=codes), code
             elif not isinstance(value, str) or not value.strip():
-                yield (*keys, code), f"the '{code}' text is empty", None
+                yield (*keys, code), Words("method.error.language_empty", code=code), None
         missing = [code for code in required if code not in text]
         if missing:
-            needed = " and ".join(required)
-            yield (
-                keys,
-                f"missing language {', '.join(missing)} (built-in methods need {needed})",
-                None,
+            words = Words(
+                "method.error.missing_language", missing=", ".join(missing), needed=needed
             )
+            yield keys, words, None
         if not text:
-            yield keys, "no text in any language", None
+            yield keys, Words("method.error.no_text"), None

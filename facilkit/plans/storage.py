@@ -143,7 +143,15 @@ def _from_document(document: Document) -> tuple[Plan, list[Problem]]:
     plan, problem = convert(document, data, Plan)
     if plan is None:
         assert problem is not None
-        raise PlanError(problem.message, problem.path, problem.line, problem.column)
+        words = problem.words
+        raise PlanError(
+            problem.message,
+            problem.path,
+            problem.line,
+            problem.column,
+            key=None if words is None else words.key,
+            params=None if words is None else words.params,
+        )
     if plan.language not in plan_languages():
         line, column = document.position(["language"])
         if plan.language.strip().lower() == "no":

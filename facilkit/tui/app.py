@@ -463,10 +463,15 @@ class FacilkitApp(CompatApp[None]):
     def show_problems(self) -> None:
         from facilkit.tui.dialogs.basic import TextPanel
 
-        lines = [str(problem) for problem in self.library.problems]
+        lines = [problem.text(self.lang) for problem in self.library.problems]
         self.push_screen(TextPanel(t("lib.problems_title", self.lang), lines or ["–"]))
 
     # --- commands and quitting ----------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's name for a key, but the space bar named in the reader's language."""
+        shown = super().get_key_display(binding)
+        return t("keyname.space", self.lang) if shown == "space" else shown
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's system commands in the app's language, then every key binding of the
