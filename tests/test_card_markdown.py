@@ -76,3 +76,30 @@ def test_other_markdown_is_drawn_as_plain_text() -> None:
 def test_empty_and_odd_input_never_raise() -> None:
     for text in ("", "\n\n", "*", "1.", "- ", "#", "\\", "<>", "\x00", "a\u2028b"):
         lines_of(text)
+
+
+def test_a_table_is_drawn_as_columns_aligned_as_written() -> None:
+    text = "| Time | Min | Item |\n| --- | ---: | --- |\n| 13:00 | 5 | **Check-in** |\n| 13:05 | 120 | Break |\n"
+    lines = lines_of(text, width=40)
+    assert lines[0].split() == ["Time", "Min", "Item"]
+    assert set(lines[1]) == {"─"}
+    assert lines[2].split() == ["13:00", "5", "Check-in"]
+    assert lines[2].index("5") == lines[3].index("120") + 2, "a right-aligned column"
+    assert not any("|" in line or "**" in line for line in lines)
+
+
+def test_the_review_step_draws_the_run_plan_with_the_card_renderer() -> None:
+    """One Markdown renderer in the TUI: the review's agenda is a table, its headings plain."""
+    from facilkit.plans.storage import load_plan
+    from facilkit.tui.screens.plan.steps import review
+    from tests.tui_helpers import ROOT
+
+    plan = load_plan(ROOT / "examples" / "learning-group-meeting.yaml")
+    library = load_library([Folder(builtin_methods_dir(), "builtin")])
+    console = Console(width=100, color_system=None, file=open("/dev/null", "w"))  # noqa: SIM115
+    rendered = console.render_lines(review(plan, library), pad=False)
+    lines = ["".join(segment.text for segment in line).rstrip() for line in rendered]
+    assert lines[0] == plan.title
+    assert any(line.split()[:3] == ["Tid", "Min", "Punkt"] for line in lines if line)
+    assert any(line.startswith("13:00–13:10") and "Tjek ind" in line for line in lines)
+    assert not any("|" in line or "**" in line or line.startswith("#") for line in lines)

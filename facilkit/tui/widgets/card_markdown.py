@@ -1,11 +1,13 @@
-"""A method card's Markdown drawn with Rich: markdown-it parses it, this draws the parts a card has.
+"""Cards and the run plan's review drawn with Rich: markdown-it parses, this draws the parts.
 
+The one Markdown renderer of the TUI: the library's cards and the plan
+wizard's review (the run plan as an export prints it, with its agenda table).
 Rich's own ``Markdown`` builds a new parser for every text and imports Pygments
 for code blocks, which cards never have: together a sixth of the time from start
-to the first card. Here one markdown-it parser is kept, and headings, paragraphs,
-lists, emphasis and links are drawn with styles from the stylesheet. Anything
-else a trainer's text might produce is drawn as its plain text, so no input can
-break the card.
+to the first card. Here one markdown-it parser is kept, and headings,
+paragraphs, lists, tables, emphasis and links are drawn with styles from the
+stylesheet. Anything else a trainer's text might produce is drawn as its plain
+text, so no input can break the card.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
-_PARSER = MarkdownIt("commonmark")
+_PARSER = MarkdownIt("commonmark").enable("table")
+"""CommonMark with GitHub's tables, the Markdown the exports write."""
 BULLET = "•"
 
 
@@ -69,7 +74,24 @@ def _block(node: SyntaxTreeNode, styles: CardStyles) -> RenderableType:
         return Text(node.content.rstrip("\n"), styles.code)
     if kind == "hr":
         return Text("―" * 3, styles.marker)
-    return Text(_plain(node))  # tables, HTML and the like: their text, never markup
+    if kind == "table":
+        return _table(node, styles)
+    return Text(_plain(node))  # HTML and the like: their text, never markup
+
+
+def _table(node: SyntaxTreeNode, styles: CardStyles) -> RenderableType:
+    """A table with its header row, each column aligned as its ``---:`` line says."""
+    rows = [row for section in node.children for row in section.children]
+    if not rows:
+        return Text()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=styles.heading)
+    for cell in rows[0].children:
+        align = str(cell.attrs.get("style", "")).removeprefix("text-align:")
+        justify = align if align in ("left", "center", "right") else "left"
+        table.add_column(_inline_text(cell.children, styles), justify=justify)  # type: ignore[arg-type]
+    for row in rows[1:]:
+        table.add_row(*(_inline_text(cell.children, styles) for cell in row.children))
+    return table
 
 
 def _list(node: SyntaxTreeNode, styles: CardStyles) -> RenderableType:

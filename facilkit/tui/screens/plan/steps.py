@@ -7,8 +7,7 @@ the editor. Each step shows the I DO ART method's own guidance above its fields.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.markdown import Markdown
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
@@ -21,6 +20,7 @@ from facilkit.library.model import localize
 from facilkit.plans.model import KNOWN_ROLES, Plan
 from facilkit.tui.screens.plan.agenda_pane import AgendaPane
 from facilkit.tui.screens.plan.fields import OTHER_ROLES, CountInput
+from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
 from facilkit.tui.widgets.timeline import Timeline
 
 STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
@@ -133,9 +133,12 @@ def field_note(widget_id: str) -> Static:
 
 
 def review(plan: Plan, library: Library) -> RenderableType:
-    """The review step's body: the run plan as it will be handed out."""
+    """The review step's body: the run plan as it will be handed out.
+
+    Drawn by the library card's renderer, the TUI's one way to draw Markdown.
+    """
     text = export_markdown(plan, library, plan.language, glue=False)
-    return Group(Markdown(text))
+    return render_markdown(text, CardStyles())
 
 
 def _upper_first(text: str) -> str:
