@@ -59,7 +59,8 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
     after the frame is not counted.
     """
     from facilkit.paths import Locations
-    from facilkit.tui.app import GC_PAUSE_SECONDS, create_app
+    from facilkit.tui.app import create_app
+    from facilkit.tui.app_loading import GC_PAUSE_SECONDS
     from facilkit.tui.compat import watch_frames
     from facilkit.tui.widgets.method_list import MethodList
 

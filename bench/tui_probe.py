@@ -96,7 +96,7 @@ def facilkit(folder: str) -> None:
             return
         app.call_after_refresh(check_settled, app)
 
-    FacilkitApp.library_arrived = arrived  # type: ignore[method-assign]
+    FacilkitApp.library_arrived = arrived  # type: ignore[method-assign,assignment]
 
     def run(self: FacilkitApp, **_: object) -> None:
         watch_frames(self, display)

@@ -212,9 +212,9 @@ async def test_garbage_collection_resumes_after_start_up_and_is_left_as_found(
     start-up pause, leaves the process collecting as before (another app may run in it)."""
     import gc
 
-    import facilkit.tui.app as app_module
+    import facilkit.tui.app_loading as loading_module
 
-    monkeypatch.setattr(app_module, "GC_PAUSE_SECONDS", 0.05)
+    monkeypatch.setattr(loading_module, "GC_PAUSE_SECONDS", 0.05)
     for quit_during_pause in (False, True):
         app = make_app(tmp_path / "home")
         async with app.run_test() as pilot:

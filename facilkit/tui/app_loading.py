@@ -1,0 +1,126 @@
+"""The app's library: loaded in a worker after the first frame, handed to the screens as it grows.
+
+Garbage collection waits while start-up builds the library, then skips it for
+good (frozen): see ``on_load`` and ``end_gc_pause``.
+"""
+
+from __future__ import annotations
+
+import gc
+from concurrent.futures import CancelledError
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from facilkit.library.collection import Folder, Library
+from facilkit.library.search import SearchIndex
+from facilkit.paths import Locations
+from facilkit.tui.compat import CompatApp
+from facilkit.tui.screens.base import FacilScreen
+
+if TYPE_CHECKING:
+    from facilkit.library.loader import LibraryLoad
+
+GC_PAUSE_SECONDS = 2.0
+"""Garbage collection waits this long after start-up (see ``on_load``, ``end_gc_pause``)."""
+GC_PAUSE_LIMIT = 5
+"""Pauses to wait at most for a slow library before collecting anyway."""
+PREPARE_SEARCH_DELAY = 0.2
+"""Seconds after the library arrives before its search text is built (in a worker)."""
+
+
+class LibraryLoading(CompatApp[None]):
+    """Loads the library off the main thread; the app sets the fields below."""
+
+    locations: Locations
+    folders: list[Folder]
+    lang: str
+    use_cache: bool
+    library: Library
+    search_index: SearchIndex
+    library_loaded: bool
+    """True once the whole library has loaded (until then ``library`` grows)."""
+    library_load: LibraryLoad | None
+
+    def on_load(self) -> None:
+        # Start-up builds many long-lived objects and little garbage: collecting
+        # would spend 10-40 ms walking Textual's modules and the new widgets.
+        # Imported modules are frozen out of collection for good; the rest waits.
+        gc.freeze()
+        gc.disable()
+
+    def start_gc_pause(self) -> None:
+        """Collection resumes ``GC_PAUSE_SECONDS`` after the app has mounted."""
+        self.set_timer(GC_PAUSE_SECONDS, self.end_gc_pause)
+
+    def end_gc_pause(self, waited: int = 1) -> None:
+        """Freeze what start-up built (the library above all), then collect as usual.
+
+        A full collection walks every live object: with 10,000 methods loaded it
+        took 36-40 ms, enough to make a keystroke late. Frozen objects are skipped.
+        """
+        if not self.library_loaded and waited < GC_PAUSE_LIMIT:  # a slow disk: wait for it
+            self.set_timer(GC_PAUSE_SECONDS, lambda: self.end_gc_pause(waited + 1))
+            return
+        gc.freeze()
+        gc.enable()
+
+    def on_unmount(self) -> None:
+        if self.library_load is not None:  # quitting during a cold start: stop parsing
+            self.library_load.cancel()
+        # Leave the process as it was: another app (a test) may run in it next.
+        gc.unfreeze()
+        gc.enable()
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library_in_background(self) -> None:
+        """Parsing stays off the first frame: imported and run in a worker thread.
+
+        The library is handed over as it loads (``library_arrived``): a cold
+        library is listed, searchable and readable while the rest is parsed.
+        """
+        from facilkit.library.loader import LibraryLoad
+
+        cache_dir = self.locations.method_cache if self.use_cache else None
+        self.library_load = load = LibraryLoad(self.folders, cache_dir)
+        # import what the library screen needs here, off the main thread
+        import facilkit.tui.screens.library  # noqa: F401
+
+        for library in load.snapshots():
+            if load.cancelled.is_set():
+                continue  # quitting: the load stops at its next step
+            index = SearchIndex(library, sort_lang=self.lang, prepare=False)
+            try:
+                self.call_from_thread(self.library_arrived, library, index)
+            except (RuntimeError, CancelledError):  # the app ended meanwhile
+                load.cancel()
+        from facilkit.atomic import sweep_temp_files  # leftovers of saves killed last time
+
+        for folder in (self.locations.plans, self.locations.drafts):
+            sweep_temp_files(folder)
+
+    @work(thread=True, group="library")
+    def prepare_search(self, index: SearchIndex) -> None:
+        """The search text is not needed to show the list: built once the screen is drawn.
+
+        A search typed before then builds it itself.
+        """
+        index.prepare()
+
+    def library_arrived(self, library: Library, index: SearchIndex) -> None:
+        """A step of the load: the library so far (``library.loading``) or the complete one."""
+        self.library, self.search_index = library, index
+        if library.loading is not None:
+            for screen in self.screen_stack:
+                if isinstance(screen, FacilScreen):
+                    screen.library_grew()
+            return
+        self.library_ready(library, index)
+
+    def library_ready(self, library: Library, index: SearchIndex) -> None:
+        """The whole library has loaded: the screens update, and what waited for it runs."""
+        self.library, self.search_index, self.library_loaded = library, index, True
+        self.set_timer(PREPARE_SEARCH_DELAY, lambda: self.prepare_search(index))
+        for screen in self.screen_stack:
+            if isinstance(screen, FacilScreen):
+                screen.library_changed()
