@@ -7,18 +7,23 @@ facilkit run is divided by the R run just before it: this machine's speed
 drifts by a third within a minute, and a ratio of neighbours cancels that.
 The median of those ratios is the figure; the range shows the spread.
 Asserts nothing.
-Run: python bench/bench_tui.py
+Run: python bench/bench_tui.py [--pty]   (BENCH_RUNS=N for fewer runs; --pty: on a real
+pseudo-terminal of 80x24 instead of headless)
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import gc
 import os
+import pty
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -30,21 +35,50 @@ from facilkit.library.loader import Folder, load_library
 from facilkit.library.search import SearchIndex
 
 PROBE = Path(__file__).with_name("tui_probe.py")
-RUNS = 11
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 
 
-def probe(args: list[str], home: Path) -> dict[str, float]:
+def probe(args: list[str], home: Path, on_pty: bool = False) -> dict[str, float]:
+    """One fresh process; headless, or on a real 80x24 pseudo-terminal that is read as it is drawn."""
     env = {**os.environ, "FACILKIT_HOME": str(home)}
     # A user's `pip install` compiles the package to bytecode; a machine that sets
     # PYTHONDONTWRITEBYTECODE would otherwise compile facilkit from source on every start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["BENCH_T0"] = repr(time.time())
-    out = subprocess.run(
-        [sys.executable, str(PROBE), *args], env=env, capture_output=True, text=True, check=True
-    )
-    return {
-        k: float(v) for k, v in (line.split() for line in out.stdout.split("\n") if line.strip())
-    }
+    command = [sys.executable, str(PROBE), *args]
+    if not on_pty:
+        env["BENCH_T0"] = repr(time.time())
+        out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    else:
+        out = _on_pty(command, env)
+    return {k: float(v) for k, v in (line.split() for line in out.split("\n") if line.strip())}
+
+
+def _on_pty(command: list[str], env: dict[str, str]) -> str:
+    """Run on a pseudo-terminal of 80x24, draining what it draws as a terminal would."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+        leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = {**env, "TERM": "xterm-256color", "BENCH_OUT": out.name}
+        env["BENCH_T0"] = repr(time.time())
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            start_new_session=True,
+        )
+        os.close(follower)
+        while True:  # the terminal's side: read everything the app draws
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:  # the app has gone and closed its side
+                break
+        os.close(leader)
+        if process.wait() != 0:
+            raise RuntimeError(f"probe failed: {command}")
+        return out.read()
 
 
 def median_of(runs: list[dict[str, float]], key: str) -> float:
@@ -113,7 +147,49 @@ def spread(runs: list[dict[str, float]], key: str, unit: str = "MiB") -> str:
     return f"{statistics.median(values):.0f} {unit} (runs {values[0]:.0f}-{values[-1]:.0f})"
 
 
+def cold_load_on_cores(folder: Path, root: Path, rounds: int = 5) -> str:
+    """In-process cold loads of ``folder``, one core against two (a helper process), interleaved."""
+    from facilkit.library.loader import LibraryLoad
+
+    def load(helpers: int, run: int) -> tuple[float, float]:
+        started = time.perf_counter()
+        first = None
+        cache = root / f"cores-{helpers}-{run}"
+        for _ in LibraryLoad([Folder(folder, "user")], cache, helpers=helpers).snapshots():
+            first = first or time.perf_counter() - started
+        return first or 0.0, time.perf_counter() - started
+
+    one, two = [], []
+    for run in range(rounds):
+        one.append(load(0, run))
+        two.append(load(1, run))
+    ratios = sorted(b[1] / a[1] for a, b in zip(one, two, strict=True))
+    return (
+        f"{statistics.median(a[1] for a in one) * 1e3:.0f} ms on one core, "
+        f"{statistics.median(b[1] for b in two) * 1e3:.0f} ms on two = "
+        f"{statistics.median(ratios):.2f} x (runs {ratios[0]:.2f}-{ratios[-1]:.2f}); first part "
+        f"shown after {statistics.median(b[0] for b in two) * 1e3:.0f} ms"
+    )
+
+
+def validation_per_method(folder: Path, rounds: int = 7) -> str:
+    """check_method on 1,000 parsed documents, in this process, which holds 10,000 methods."""
+    from facilkit.library.validate import check_method
+    from facilkit.yamlio import load_file
+
+    documents = [load_file(path) for path in sorted(folder.glob("*.yaml"))[:1000]]
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for document in documents:
+            check_method(document, None)
+        times.append((time.perf_counter() - started) / len(documents) * 1e6)
+    times.sort()
+    return f"{statistics.median(times):.1f} us (runs {times[0]:.1f}-{times[-1]:.1f})"
+
+
 def main() -> None:
+    on_pty = "--pty" in sys.argv
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         lib1k = generate(root / "lib1k", 1_000)
@@ -123,19 +199,23 @@ def main() -> None:
             probe(["facilkit", str(folder)], home)
         r_runs, f_runs, cold_runs = [], [], []
         for run in range(RUNS):  # interleaved, so all three see the same machine load
-            r_runs.append(probe(["minimal"], home))
-            f_runs.append(probe(["facilkit", str(lib1k)], home))
+            r_runs.append(probe(["minimal"], home, on_pty))
+            f_runs.append(probe(["facilkit", str(lib1k)], home, on_pty))
             # cold: a home with no cache at all, as on a first start or after an upgrade
-            cold_runs.append(probe(["facilkit", str(lib1k)], root / f"cold-{run}"))
-        big = [probe(["facilkit", str(lib10k)], home) for _ in range(3)]
-        big_cold = [probe(["facilkit", str(lib10k)], root / f"cold-big-{run}") for run in range(3)]
+            cold_runs.append(probe(["facilkit", str(lib1k)], root / f"cold-{run}", on_pty))
+        big = [probe(["facilkit", str(lib10k)], home, on_pty) for _ in range(3)]
+        big_cold = [
+            probe(["facilkit", str(lib10k)], root / f"cold-big-{run}", on_pty) for run in range(3)
+        ]
         r = median_of(r_runs, "first_frame")
+        where = "a real 80x24 pseudo-terminal" if on_pty else "headless"
+        print(f"{RUNS} interleaved runs, {where}; load average before: {os.getloadavg()[0]:.1f}")
         print(f"R (minimal Textual app, start to first frame)   {r * 1e3:7.0f} ms (median)")
         for runs, start in ((f_runs, "warm"), (cold_runs, "cold")):
             for key, label, budget in (
                 ("first_frame", "first frame          ", "1.3"),
                 ("usable", "list and card usable ", "1.7" if start == "warm" else "2.0"),
-                ("settled", "  ... layout settled ", "-"),
+                ("loaded", "  ... all loaded     ", "-"),
             ):
                 print(
                     f"facilkit, 1,000 methods, {start}: {label} {median_of(runs, key) * 1e3:7.0f} ms = "
@@ -144,7 +224,8 @@ def main() -> None:
         for runs, start in ((big, "warm"), (big_cold, "cold")):
             print(
                 f"facilkit, 10,000 methods, {start}: list and card usable "
-                f"{median_of(runs, 'usable') * 1e3:7.0f} ms"
+                f"{median_of(runs, 'usable') * 1e3:7.0f} ms, all loaded "
+                f"{median_of(runs, 'loaded') * 1e3:7.0f} ms"
             )
         warm_1k, cold_1k = median_of(f_runs, "rss_mib"), median_of(cold_runs, "rss_mib")
         warm_10k, cold_10k = median_of(big, "rss_mib"), median_of(big_cold, "rss_mib")
@@ -156,7 +237,16 @@ def main() -> None:
             f"peak memory, 10,000 methods: warm {spread(big, 'rss_mib')}, cold "
             f"{spread(big_cold, 'rss_mib')} = {cold_10k / warm_10k:.2f} x warm (budget 1.1; 160 MiB)"
         )
+        print(
+            f"  the cold start's helper process (its own peak): 1,000 methods "
+            f"{spread(cold_runs, 'helper_rss_mib')}, 10,000 {spread(big_cold, 'helper_rss_mib')}"
+        )
+        print(f"cold load, 1,000 methods, in process: {cold_load_on_cores(lib1k, root)}")
         index = SearchIndex(load_library([Folder(lib10k, "user")]), sort_lang="en")
+        print(
+            f"validation per method, in a process holding 10,000 methods  "
+            f"{validation_per_method(lib10k)} (budget 30)"
+        )
         typing = typing_filter_times(index, "sparring team")
         print(
             f"filter per keystroke at 10,000 methods        {statistics.median(typing) * 1e3:7.2f} ms (budget 5; "
@@ -174,6 +264,7 @@ def main() -> None:
         print(
             f"  floor, a key that repaints but shows no new card {figures['floor'] * 1e3:5.1f} ms"
         )
+        print(f"load average after: {os.getloadavg()[0]:.1f} (2 cores, shared with seven agents)")
 
 
 if __name__ == "__main__":

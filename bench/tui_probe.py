@@ -1,7 +1,8 @@
 """Started by bench_tui.py in a fresh process: prints seconds since BENCH_T0 at milestones.
 
 Modes: ``minimal`` (R: one Static), ``facilkit`` (the real command: first frame, then
-list and card usable).
+list and card usable). Headless, or on a real pseudo-terminal when ``BENCH_OUT``
+names the file for the milestones (bench_tui.py's ``--pty``).
 
 Both apps are timed the same way: a milestone is the moment the frame that shows
 it has been rendered and handed to the terminal (``compat.watch_frames``), for R and for
@@ -17,10 +18,18 @@ import sys
 import time
 
 T0 = float(os.environ["BENCH_T0"])
+OUT = os.environ.get("BENCH_OUT")
+"""On a real pseudo-terminal the screen is the terminal: milestones go to this file."""
+HEADLESS = OUT is None
 
 
-def stamp(label: str) -> None:
-    print(f"{label} {time.time() - T0:.4f}", flush=True)
+def stamp(label: str, value: float | None = None) -> None:
+    line = f"{label} {time.time() - T0 if value is None else value:.4f}\n"
+    if OUT is None:
+        print(line, end="", flush=True)
+    else:
+        with open(OUT, "a", encoding="utf-8") as out:
+            out.write(line)
 
 
 def minimal() -> None:
@@ -42,7 +51,7 @@ def minimal() -> None:
                 stamp("first_frame")
                 self.call_after_refresh(self.exit)
 
-    Minimal().run(headless=True)
+    Minimal().run(headless=HEADLESS)
 
 
 def facilkit(folder: str) -> None:
@@ -90,8 +99,8 @@ def facilkit(folder: str) -> None:
             stamp("settled")
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            print(f"rss_mib {rss:.1f}", flush=True)
-            print(f"helper_rss_mib {helpers:.1f}", flush=True)
+            stamp("rss_mib", rss)
+            stamp("helper_rss_mib", helpers)
             app.exit()
             return
         app.call_after_refresh(check_settled, app)
@@ -100,7 +109,7 @@ def facilkit(folder: str) -> None:
 
     def run(self: FacilkitApp, **_: object) -> None:
         watch_frames(self, display)
-        original_run(self, headless=True)  # type: ignore[arg-type]
+        original_run(self, headless=HEADLESS)  # type: ignore[arg-type]
 
     FacilkitApp.run = run  # type: ignore[method-assign,assignment]
     cli.main(["--library", folder, "--lang", "en"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -58,6 +59,7 @@ class MethodList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.lang = lang
         self.entries: list[Entry] = []
+        self._row_styles: tuple[Style, Style, Style, Style] | None = None
 
     @property
     def current(self) -> Entry | None:
@@ -109,10 +111,25 @@ class MethodList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.entries)))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the row styles are worked out once a frame, not once a row: a widget's
+        # rich_style walks its ancestors, a third of the list's time per frame
+        self._row_styles = None
+        return super().render_lines(crop)
+
+    def row_styles(self) -> tuple[Style, Style, Style, Style]:
+        """Base, cursor row, and the meta columns of each: for the frame being drawn."""
+        if self._row_styles is None:
+            base = self.rich_style
+            cursor = base + self.get_component_rich_style("method-list--cursor")
+            meta = self.get_component_rich_style("method-list--meta", partial=True)
+            self._row_styles = (base, cursor, base + meta, cursor + meta)
+        return self._row_styles
+
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, cursor, base_meta, cursor_meta = self.row_styles()
         if index >= len(self.entries):
             return Strip.blank(width, base)
         entry = self.entries[index]
@@ -122,12 +139,7 @@ class MethodList(ScrollView, can_focus=True):
         room = max(1, width - len(minutes) - 4)
         if len(name) > room:
             name = name[: room - 1] + "…"
-        style = (
-            base + self.get_component_rich_style("method-list--cursor")
-            if index == self.cursor
-            else base
-        )
-        meta = style + self.get_component_rich_style("method-list--meta", partial=True)
+        style, meta = (cursor, cursor_meta) if index == self.cursor else (base, base_meta)
         segments = [
             Segment(f"{row_mark(entry)} ", meta),
             Segment(name.ljust(room), style),
