@@ -194,9 +194,10 @@ async def test_rotation_item_shows_rounds(tmp_path: Path) -> None:
         screen.show_step("agenda")
         await pilot.pause()
         await pilot.press("down", "down", "down")
-        await pilot.pause()
+        await wait_until(  # a loaded machine may draw the rotation a few frames later
+            pilot, lambda: "Rotation for Station rotation" in screen_text(app), "the rotation"
+        )
         text = screen_text(app)
-        assert "Rotation for Station rotation" in text
         assert "░15:35" in text and "↻16:50" in text  # the break and the walk back (SVG drops gaps)
 
 
