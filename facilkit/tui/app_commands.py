@@ -86,9 +86,11 @@ class AppCommands(CompatApp[None]):
         return run
 
     def get_key_display(self, binding: Binding) -> str:
-        """A key as a new user reads it: ctrl+s, not Textual's ^s (key bar, help, notices)."""
+        """A key as a new user reads it: ctrl+s, not Textual's ^s, and the space bar named in
+        the reader's language (key bar, help, notices)."""
         if binding.key_display or "ctrl+" not in binding.key:
-            return super().get_key_display(binding)
+            shown = super().get_key_display(binding)
+            return t("keyname.space", self.lang) if shown == "space" else shown
         rest = binding.key.replace("ctrl+", "", 1)
         return "ctrl+" + super().get_key_display(Binding(rest, binding.action))
 
