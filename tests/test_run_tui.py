@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Digits, Static, TextArea
 
@@ -429,3 +430,32 @@ async def test_in_overtime_the_next_item_s_start_moves_with_the_clock(tmp_path: 
         screen.tick()
         await pilot.pause()
         assert f"({clock_of(clock.now())}," in _text(screen, "run-next")
+
+
+async def test_a_run_folder_that_refuses_writes_is_said_once_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # root ignores chmod, so the writer itself refuses, as a read-only or full disk would
+    from facilkit.errors import StorageError
+    from facilkit.run import log as run_log
+
+    real_write = run_log.write_atomic
+    refusing = [True]
+
+    def write(path: Path, text: str, backup: bool = False) -> None:
+        if refusing[0]:
+            raise StorageError("read-only file system", path)
+        real_write(path, text, backup)
+
+    monkeypatch.setattr(run_log, "write_atomic", write)
+    app, _, path = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _run_screen(pilot)
+        await pilot.press("n", "n")
+        assert screen.run.state.current == 2  # the run goes on in memory
+        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1, errors
+        assert "read-only file system" in errors[0]
+        refusing[0] = False
+        await pilot.press("plus")  # the next change tries again
+        assert load_run(run_paths(path)[-1]).current == 2

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
+from facilkit.errors import FacilkitError
 from facilkit.i18n import t
 from facilkit.library.model import Method
 from facilkit.run.follow import owner_tag
@@ -91,6 +92,8 @@ class RunScreen(FacilScreen):
         self.timer: Timer | None = None
         self.closing_open = False
         self.leaving = False
+        self.save_failing = False
+        """The last save failed: said once, then tried again quietly at each change."""
         self.agenda_key: tuple[int, int] | None = None
 
     @property
@@ -170,12 +173,18 @@ class RunScreen(FacilScreen):
             state.owner = OWNER  # a room view in another terminal sees the run is live
         try:
             save_run(state, self.log_path)
-        except OSError as error:
-            self.notify(
-                t("run.save_failed", self.run_lang, error=error),
-                severity="error",
-                markup=False,
-            )
+        except FacilkitError as error:  # a full disk or a read-only folder: the run goes on
+            if not self.save_failing:
+                self.save_failing = True
+                self.facil.show_error(
+                    FacilkitError(
+                        str(error),
+                        key="run.save_failed",
+                        params={"error": error.text(self.lang)},
+                    )
+                )
+        else:
+            self.save_failing = False
 
     # --- drawing -----------------------------------------------------------
 
