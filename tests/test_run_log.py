@@ -152,3 +152,23 @@ def test_the_report_speaks_the_plan_s_language(library: Library) -> None:
     text = report_markdown(run.state, 1)
     assert text.startswith("# Rapport: planlagt og faktisk")
     assert "sprunget over" in text and "Aftaler og opfølgning" in text
+
+
+def test_format_1_logs_still_read_and_a_newer_one_says_to_update(tmp_path: Path) -> None:
+    path = tmp_path / "m.runs" / "run-001.json"
+    run = make_run(10, 20)
+    run.start(T0)
+    save_run(run.state, path)
+    old = run_to_text(run.state).replace('"facilkit_run": 2', '"facilkit_run": 1')
+    assert '"facilkit_run": 1' in old
+    path.write_text(old, encoding="utf-8")
+    state = load_run(path)
+    assert (state.facilkit_run, state.current) == (2, 0)  # saved back as format 2
+    run.state.owner = "host:123"
+    assert run.skip_next(T0 + MIN) and run.unskip(T0 + 2 * MIN)
+    save_run(run.state, path)
+    back = load_run(path)
+    assert back.owner == "host:123" and back.events[-1].kind == "unskip"  # format 2 reads back
+    path.write_text(run_to_text(run.state).replace('"facilkit_run": 2', '"facilkit_run": 3'))
+    with pytest.raises(RunLogError, match=r"run-001\.json: written by a newer facilkit.*update"):
+        load_run(path)

@@ -103,6 +103,7 @@ def load_run(path: Path) -> RunState:
         raise RunLogError.words(
             "run.log_mismatch", path, items=len(state.items), records=len(state.records)
         )
+    state.facilkit_run = RUN_FORMAT  # an older log is saved back in this format
     return state
 
 

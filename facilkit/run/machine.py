@@ -14,7 +14,8 @@ import msgspec
 
 from facilkit.run.items import Contract, RunItem
 
-RUN_FORMAT = 1
+RUN_FORMAT = 2
+"""2 added the live view's ``owner`` and ``unskip`` events; format 1 logs still read."""
 STEP_MINUTES = 5
 """What ``+`` and ``-`` add to or take from the current item."""
 
