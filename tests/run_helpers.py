@@ -3,13 +3,11 @@ the real program in a pseudo-terminal (``Terminal``) for the tests that need two
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import struct
 import subprocess
 import sys
-import termios
 import threading
 import time
 
@@ -50,6 +48,9 @@ class Terminal:
     """A program in a pseudo-terminal; everything it writes is kept, to be searched."""
 
     def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        import fcntl  # POSIX only: imported here so that Windows can still import T0 and make_run
+        import termios
+
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         self.master = master

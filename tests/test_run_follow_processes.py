@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("fcntl", reason="needs pseudo-terminals")  # Windows skips, not fails
+pytest.importorskip("termios", reason="needs pseudo-terminals")
+
 from facilkit.plans.storage import plan_from_template, save_plan
 from facilkit.run.log import load_run, run_paths
 from tests.run_helpers import Terminal

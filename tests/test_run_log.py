@@ -172,3 +172,18 @@ def test_format_1_logs_still_read_and_a_newer_one_says_to_update(tmp_path: Path)
     path.write_text(run_to_text(run.state).replace('"facilkit_run": 2', '"facilkit_run": 3'))
     with pytest.raises(RunLogError, match=r"run-001\.json: written by a newer facilkit.*update"):
         load_run(path)
+
+
+def test_without_pseudo_terminals_the_helpers_import_and_the_process_tests_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+    import sys
+
+    for name in ("fcntl", "termios"):  # as on Windows
+        monkeypatch.setitem(sys.modules, name, None)
+    for name in ("tests.run_helpers", "tests.test_run_follow_processes"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    assert importlib.import_module("tests.run_helpers").T0 == T0
+    with pytest.raises(pytest.skip.Exception):
+        importlib.import_module("tests.test_run_follow_processes")
