@@ -162,3 +162,19 @@ def test_a_killed_owner_and_a_broken_log_are_told_apart(tmp_path: Path) -> None:
     assert follower.poll() and follower.seen.status == "broken"
     assert str(log) in follower.seen.error
     assert owner_alive(owner_tag()) and not owner_alive("")
+
+
+async def test_a_broken_log_tells_the_room_what_to_do_and_shows_no_path(tmp_path: Path) -> None:
+    from facilkit.i18n import t
+
+    app, path = _follower_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await wait_for_screen(pilot, FollowRoomScreen)
+        log = new_run_path(path)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text('{"facilkit_run": 2, "plan": ', encoding="utf-8")
+        broken = t("run.follow_broken", "en")
+        await wait_until(pilot, lambda: _title(screen) == broken, "the broken log")
+        assert _next(screen) == t("run.follow_broken_hint", "en")
+        assert str(log.parent) not in _next(screen) and "byte" not in _next(screen)

@@ -43,7 +43,9 @@ class FollowRoomScreen(RoomView):
         if seen.status == "none" or (run is None and seen.status != "broken"):
             return run_text.RoomFrame(t("run.follow_none", lang, plan=plan), "", "")
         if seen.status == "broken":
-            return run_text.RoomFrame(t("run.follow_broken", lang), "", seen.error)
+            # the room sees what to do, never a path or an English error (``seen.error`` has it)
+            hint = t("run.follow_broken_hint", lang)
+            return run_text.RoomFrame(t("run.follow_broken", lang), "", hint)
         assert run is not None
         title = run.state.contract.title
         if seen.status == "ended":
