@@ -437,9 +437,8 @@ async def test_a_run_folder_that_refuses_writes_is_said_once_and_the_run_goes_on
 ) -> None:
     # root ignores chmod, so the writer itself refuses, as a read-only or full disk would
     from facilkit.errors import StorageError
-    from facilkit.run import log as run_log
+    from facilkit.plans.storage import write_atomic as real_write
 
-    real_write = run_log.write_atomic
     refusing = [True]
 
     def write(path: Path, text: str, backup: bool = False) -> None:
@@ -447,7 +446,7 @@ async def test_a_run_folder_that_refuses_writes_is_said_once_and_the_run_goes_on
             raise StorageError("read-only file system", path)
         real_write(path, text, backup)
 
-    monkeypatch.setattr(run_log, "write_atomic", write)
+    monkeypatch.setattr("facilkit.run.log.write_atomic", write)
     app, _, path = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _run_screen(pilot)
