@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Label, Select
 
 from facilkit.export.document import AUDIENCES, Audience
 from facilkit.export.formats import FORMATS, SUFFIXES, Format, default_name, format_for
 from facilkit.i18n import t
+from facilkit.tui.widgets.text_entry import Input
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import Function, Integer
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Label, Select
 
 from facilkit.i18n import t
 from facilkit.plans.clock import ClockError, parse_clock
 from facilkit.plans.model import AgendaItem, Rotation, RotationBreak
+from facilkit.tui.widgets.text_entry import Input
 
 _BREAKS = re.compile(r"^\s*(\d+\s*:\s*\d+\s*(,\s*\d+\s*:\s*\d+\s*)*)?$")
 KINDS = ("item", "break", "lunch", "presentation")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilkit.export.card import facts, group_size_text
@@ -17,6 +17,7 @@ from facilkit.i18n import t
 from facilkit.library.model import Entry, Method, localize
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.tui.widgets.method_list import MethodList
+from facilkit.tui.widgets.text_entry import Input
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Label, Static, TextArea
+from textual.widgets import Checkbox, Label, Static
 
 from facilkit.i18n import t
 from facilkit.library.model import localize
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.key_bar import KeyBar
+from facilkit.tui.widgets.text_entry import TextArea
 
 if TYPE_CHECKING:
     from facilkit.tui.screens.run import RunScreen

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
 
 from facilkit.tui.widgets.live import deliver_now
+from facilkit.tui.widgets.text_entry import Input
 
 
 class LiveInput(Input):

@@ -9,12 +9,12 @@ of the field being typed in never jumps.
 from __future__ import annotations
 
 from textual.message import Message
-from textual.widgets import Input
 
 from facilkit.i18n import long_date
 from facilkit.plans.clock import ClockError, parse_clock
 from facilkit.plans.dates import DateError, iso_date, parse_date
 from facilkit.plans.model import KNOWN_ROLES, Plan
+from facilkit.tui.widgets.text_entry import Input
 
 ROLE_WIDGETS = tuple(f"f-role-{role}" for role in KNOWN_ROLES)
 OTHER_ROLES = "f-other-roles"

@@ -11,7 +11,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
 from facilkit.export.plan import export_markdown
 from facilkit.i18n import language_name, plan_languages, t
@@ -21,6 +21,7 @@ from facilkit.plans.model import KNOWN_ROLES, Plan
 from facilkit.tui.screens.plan.agenda_pane import AgendaPane
 from facilkit.tui.screens.plan.fields import OTHER_ROLES, CountInput
 from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
+from facilkit.tui.widgets.text_entry import Input, TextArea
 from facilkit.tui.widgets.timeline import Timeline
 
 STEPS = ("intention", "desired-outcome", "agenda", "rules-roles", "time", "review")
