@@ -26,10 +26,12 @@ async def run_own_binding_now(field: Widget, event: events.Key) -> None:
             action, _, _ = binding.action.partition("(")
             if not field.check_action(action, ()):
                 continue
-            event.stop()
-            event.prevent_default()
-            await field.run_action(binding.action)
-            return
+            if await field.app.run_action(binding.action, field):
+                event.stop()  # done here: the key's usual trip to the bindings would repeat it
+                event.prevent_default()
+                return
+            # the action stepped aside (SkipAction, as scrolling does in a one-line field):
+            # the key goes its usual way, to the screen's binding for it
 
 
 class Input(TextualInput):
