@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilkit.i18n import t
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.materials import Material, same_text
 from facilkit.tui.dialogs.help import keys_of
+from facilkit.tui.widgets.text_entry import Input
 
 OWN_MARK = "✎"
 """A material the plan itself lists (it can be changed here); ☐ marks the methods' ones."""
