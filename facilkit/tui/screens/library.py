@@ -43,7 +43,7 @@ class NumberField(LiveInput):
     the screen's ``/`` binding is never asked; the field hands it on instead.
     """
 
-    def on_key(self, event: events.Key) -> None:  # runs before Input's own key handler
+    async def on_key(self, event: events.Key) -> None:  # runs before Input's own key handler
         if event.character == "/":
             event.stop()
             event.prevent_default()
