@@ -25,6 +25,7 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     """A snapshot after every file, so a handful of files shows every step."""
     monkeypatch.setattr(loader_module, "CHUNK", 1)
     monkeypatch.setattr(loader_module, "SNAPSHOT_SECONDS", 0.0)
+    monkeypatch.setattr(loader_module, "SNAPSHOT_SPACING", 0)  # not the machine's speed
     monkeypatch.setattr(cache_module, "RACY_NS", 0)
 
 

@@ -57,6 +57,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     monkeypatch.setattr(parsing_module, "parse_files", held)
     monkeypatch.setattr(loader_module, "CHUNK", 1)
     monkeypatch.setattr(loader_module, "SNAPSHOT_SECONDS", 0.0)
+    monkeypatch.setattr(loader_module, "SNAPSHOT_SPACING", 0)  # not the machine's speed
     yield gate
     gate.open_all()  # never leave the loading thread waiting
 

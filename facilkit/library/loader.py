@@ -42,6 +42,9 @@ CHUNK = 25
 """Files parsed between two looks at the clock (about 40 ms of parsing)."""
 SNAPSHOT_SECONDS = 0.25
 """How often a loading library is handed on; the first snapshot comes after one chunk."""
+SNAPSHOT_SPACING = 10
+"""Snapshots are spaced at least this many times their own cost apart, so that they take at
+most a tenth of the load (a snapshot of 10,000 methods costs tens of ms here and in the app)."""
 HELPER_MIN_FILES = 200
 """A helper process costs 0.2-0.4 s to start (a fresh interpreter importing the validator):
 below this many files to parse, one thread finishes first."""
@@ -209,9 +212,7 @@ class LibraryLoad:
                 started = time.monotonic()
                 snapshot = self.library()
                 shown = time.monotonic()
-                # a snapshot of 10,000 methods costs tens of ms here and as much again
-                # in the app: spaced so that they take at most a tenth of the load
-                interval = max(SNAPSHOT_SECONDS, 10 * (shown - started))
+                interval = max(SNAPSHOT_SECONDS, SNAPSHOT_SPACING * (shown - started))
                 yield snapshot
             if first and self.helpers and len(todo) >= HELPER_MIN_FILES:
                 # after the first snapshot, which starting a helper would delay
