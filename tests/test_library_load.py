@@ -201,3 +201,27 @@ def test_a_cancelled_load_keeps_what_it_parsed(tmp_path: Path, small_steps: None
     load.cancel()
     assert [len(snapshot) for snapshot in snapshots] == []
     assert len(MethodCache(cache_file_for(cache_dir, folder)).items) == 2
+
+
+def test_a_short_write_of_a_piece_makes_the_end_of_the_load_write_the_file_whole(
+    tmp_path: Path, small_steps: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    for number in range(4):
+        aged(write_method(folder, f"m{number}"))
+    real_write = os.write
+    calls = []
+
+    def half_of_the_second_piece(handle: int, data: bytes) -> int:
+        calls.append(len(data))
+        if len(calls) == 2:  # the disk fills in the middle of the second piece
+            return real_write(handle, data[: len(data) // 2])
+        return real_write(handle, data)
+
+    monkeypatch.setattr(os, "write", half_of_the_second_piece)
+    load_library([Folder(folder, "user")], cache_dir)
+    monkeypatch.undo()
+    cache_file = cache_file_for(cache_dir, folder)
+    _pieces, whole = read_pieces(cache_file.read_bytes())
+    assert whole, "the torn file was written again at the end of the load"
+    assert len(MethodCache(cache_file).items) == 4

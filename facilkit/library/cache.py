@@ -240,12 +240,18 @@ class MethodCache:
         data = _frame(self.fresh)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            # O_BINARY: on Windows a file opened without it turns every \n byte into \r\n,
+            # and no appended piece would pass its checksum again
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+            handle = os.open(self.path, flags, 0o644)
             try:
-                os.write(handle, data)  # one write: a piece is never interleaved with another's
+                written = os.write(handle, data)  # one write: never interleaved with another's
             finally:
                 os.close(handle)
         except OSError:
+            return
+        if written != len(data):
+            self.whole = False  # a short write (a full disk): save() writes the file again
             return
         self.stored += len(self.fresh)
         self.fresh = {}

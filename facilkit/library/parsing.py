@@ -97,6 +97,8 @@ class Helper(threading.Thread):
         self.work, self.results, self.cancelled = work, results, cancelled
 
     def run(self) -> None:
+        if getattr(sys, "frozen", False):
+            return  # a frozen program's interpreter is the app itself: no helper to start
         try:
             process = self._start()
         except OSError:
@@ -121,8 +123,11 @@ class Helper(threading.Thread):
                 process.stdin.close()
             if self.cancelled.is_set():
                 process.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
+            try:
                 process.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # a stuck helper is not left behind
+                process.kill()
+                process.wait()
 
     def _ask(self, requests: IO[bytes], replies: IO[bytes], jobs: list[Job]) -> list[Parsed] | None:
         """The helper's results for one chunk, or None if it failed."""
