@@ -10,6 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Anything that tells the run's time (the wall clock, a rehearsal clock, a test's clock)."""
+
+    speed: float
+    anchor: tuple[float, float]
+
+    def now(self) -> float: ...
 
 
 class RunClock:

@@ -8,7 +8,6 @@ change the run log is saved. A tick redraws only the widgets whose text changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from rich.text import Text
 from textual import events
@@ -21,6 +20,7 @@ from textual.widgets import Digits, Static
 from facilkit.errors import FacilkitError
 from facilkit.i18n import t
 from facilkit.library.model import Method
+from facilkit.run.clock import Clock
 from facilkit.run.follow import owner_tag
 from facilkit.run.log import save_run
 from facilkit.run.machine import Run
@@ -38,15 +38,6 @@ WIDE_COLUMNS = 120
 TALL_ROWS = 36
 """From this height the side column also lists the items still to come."""
 LEVEL_CLASSES = ("-calm", "-warning", "-alert", "-overtime")
-
-
-class Clock(Protocol):
-    """Anything that tells the run's time (the wall clock, a rehearsal clock, a test's clock)."""
-
-    speed: float
-    anchor: tuple[float, float]
-
-    def now(self) -> float: ...
 
 
 class RunScreen(FacilScreen):

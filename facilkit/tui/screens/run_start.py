@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from facilkit.i18n import t
 from facilkit.plans.model import Plan
 from facilkit.plans.storage import slugify
-from facilkit.run.clock import RunClock, clock_of, today_at
+from facilkit.run.clock import Clock, RunClock, clock_of, today_at
 from facilkit.run.items import contract_of, plan_start_minute, run_items
 from facilkit.run.log import new_run_path, unfinished_run
 from facilkit.run.machine import Run, RunState, new_run
 
 if TYPE_CHECKING:
     from facilkit.tui.app import FacilkitApp
-    from facilkit.tui.screens.run import Clock
 
 ASK_WHEN_APART_SECONDS = 5 * 60
 """Ask "now or at the plan's time?" when the two are further apart than this."""
