@@ -16,6 +16,8 @@ from facilkit.run.machine import Run, new_run
 
 T0 = 1_764_000_000.0
 """A fixed moment to start from (no test reads the real clock)."""
+MIN = 60.0
+"""Seconds in a minute: clocks count seconds, plans count minutes."""
 
 
 def items(*minutes: int, pinned: dict[int, int] | None = None) -> list[RunItem]:

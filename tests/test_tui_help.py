@@ -16,12 +16,12 @@ from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.screens.run import RunScreen
 from facilkit.tui.screens.run_closing import ClosingScreen
 from facilkit.tui.screens.run_room import RoomScreen
-from tests.test_run_tui import _app as run_app
-from tests.test_run_tui import _run_screen
 from tests.tui_helpers import (
     make_app,
     name_the_plan,
     ready,
+    run_app,
+    run_screen,
     screen_text,
     start_new_plan,
     wait_for_screen,
@@ -85,7 +85,7 @@ async def test_help_in_danish_on_home(tmp_path: Path) -> None:
 async def test_help_on_the_run_screens(tmp_path: Path) -> None:
     app, clock, _ = run_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _run_screen(pilot)
+        await run_screen(pilot)
         await check_help(pilot, "question_mark", "run")
         await pilot.press("b")
         await wait_for_screen(pilot, RoomScreen)

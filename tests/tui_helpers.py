@@ -13,12 +13,18 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Digits, Input, Static
 
 from facilkit.library.loader import Folder
 from facilkit.paths import Locations, builtin_methods_dir
+from facilkit.plans.storage import plan_from_template, save_plan
+from facilkit.run.clock import FakeClock, today_at
 from facilkit.tui.app import FacilkitApp, create_app
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
+from facilkit.tui.screens.run import RunScreen
+from facilkit.tui.screens.run_start import RunOptions
+from tests.run_helpers import T0
 
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,3 +167,80 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type like a person: one key per character, newline as enter."""
     keys = ["enter" if ch == "\n" else "space" if ch == " " else ch for ch in text]
     await pilot.press(*keys)
+
+
+async def replace_input(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Click a one-line field, clear it as a person would (ctrl+u), and type ``text``."""
+    await pilot.click(selector)
+    field = pilot.app.screen.query_one(selector, Input)
+    field.cursor_position = len(field.value)
+    await pilot.press("ctrl+u")
+    await type_text(pilot, text)
+
+
+def notices(app: App[Any]) -> list[str]:
+    """The messages of the notifications shown so far (toasts may already have gone)."""
+    return [str(notification.message) for notification in app._notifications]
+
+
+def example_copy(tmp_path: Path, name: str = "learning-group-meeting.yaml") -> Path:
+    """A copy of an example plan in ``tmp_path/plans``, free to edit and to change on disk."""
+    path = tmp_path / "plans" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "examples" / name, path)
+    return path
+
+
+# --- run mode ------------------------------------------------------------------------------------
+
+
+def run_plan_file(home: Path, template: str = "learning-group", lang: str = "en") -> Path:
+    """A plan from ``template`` saved in ``home``'s plans folder, to be run."""
+    plan = plan_from_template(template, f"Test {template}")
+    plan.language = lang
+    path = home / "plans" / f"{template}.yaml"
+    save_plan(plan, path)
+    return path
+
+
+def run_app(
+    tmp_path: Path, template: str = "learning-group", **options: object
+) -> tuple[FacilkitApp, FakeClock, Path]:
+    """An app that opens straight into run mode, on a clock that moves only when told."""
+    from facilkit.plans.storage import load_plan
+    from facilkit.run.items import plan_start_minute
+
+    home = tmp_path / "home"
+    path = run_plan_file(home, template)
+    plan = load_plan(path)
+    clock = FakeClock(today_at(plan_start_minute(plan), T0))
+    app = make_app(home)
+    app.run_request = (plan, path, RunOptions(clock=clock, tick_seconds=0, **options))  # type: ignore[arg-type]
+    return app, clock, path
+
+
+async def run_screen(pilot: Pilot[None]) -> RunScreen:
+    """Wait until the library has loaded and the run screen is up."""
+    await ready(pilot)
+    return await wait_for_screen(pilot, RunScreen)
+
+
+def static_text(screen: Screen[Any], widget_id: str) -> str:
+    """What the Static ``#widget_id`` shows."""
+    return str(screen.query_one(f"#{widget_id}", Static).render())
+
+
+def shown_countdown(screen: RunScreen) -> str:
+    """The run screen's big countdown, as shown ("05:00", "+01:00")."""
+    return screen.query_one("#run-countdown", Digits).value
+
+
+def gamemaster_questions(app: FacilkitApp, key: str) -> list[str]:
+    """The English questions of the gamemaster step with ``key`` (timeout, closing)."""
+    from facilkit.library.model import localize
+
+    method = app.library.get("gamemaster")
+    assert method is not None
+    step = next(s for s in method.steps if s.key == key)
+    assert step.questions
+    return [localize(q, "en") for q in step.questions]

@@ -1,0 +1,59 @@
+"""Pilot tests: the home screen's plan list (duplicate, export, delete) and a too small terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilkit.tui.dialogs.basic import Choose
+from facilkit.tui.dialogs.export import ExportDialog
+from tests.tui_helpers import (
+    make_app,
+    on_screen,
+    ready,
+    replace_input,
+    screen_text,
+    wait_for_screen,
+    wait_until,
+)
+
+
+async def test_too_small_terminal_shows_a_message(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        assert app.screen.has_class("-too-small")
+        text = screen_text(app)
+        assert "at least 80×24" in text and "60×20" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+        assert "Your plans" in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.resize_terminal(79, 30)
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+
+
+async def test_home_duplicate_export_and_delete(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home", with_examples=True)
+    plans = tmp_path / "home" / "plans"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(list(plans.glob("*.yaml"))) == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        on_screen(app, Choose)
+        await pilot.click("#answer-yes")
+        await pilot.pause()
+        assert len(list(plans.glob("*.yaml"))) == 2
+        assert len(list((plans / ".trash").glob("*.yaml"))) == 1
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        target = tmp_path / "exported.md"
+        await replace_input(pilot, "#export-path", str(target))
+        await pilot.press("enter")
+        await wait_until(pilot, target.exists, "the export")
+        assert target.read_text(encoding="utf-8").startswith("# ")
