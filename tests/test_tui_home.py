@@ -5,15 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilkit.tui.dialogs.basic import Choose
-from facilkit.tui.dialogs.export import ExportDialog
 from tests.tui_helpers import (
+    export_with,
     make_app,
     on_screen,
     ready,
-    replace_input,
     screen_text,
-    wait_for_screen,
-    wait_until,
 )
 
 
@@ -50,10 +47,6 @@ async def test_home_duplicate_export_and_delete(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(list(plans.glob("*.yaml"))) == 2
         assert len(list((plans / ".trash").glob("*.yaml"))) == 1
-        await pilot.press("e")
-        await wait_for_screen(pilot, ExportDialog)
         target = tmp_path / "exported.md"
-        await replace_input(pilot, "#export-path", str(target))
-        await pilot.press("enter")
-        await wait_until(pilot, target.exists, "the export")
+        await export_with(pilot, "e", target)
         assert target.read_text(encoding="utf-8").startswith("# ")

@@ -10,7 +10,6 @@ from textual.widgets import DataTable, Input, TextArea
 from facilkit.export.plan import export_markdown
 from facilkit.plans.model import AgendaItem, new_plan
 from facilkit.plans.storage import load_plan
-from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
@@ -18,6 +17,7 @@ from facilkit.tui.screens.plan import PlanScreen
 from tests.tui_helpers import (
     ROOT,
     example_copy,
+    export_with,
     make_app,
     name_the_plan,
     on_screen,
@@ -27,7 +27,6 @@ from tests.tui_helpers import (
     start_new_plan,
     type_text,
     wait_for_command,
-    wait_for_screen,
     wait_until,
 )
 
@@ -117,12 +116,8 @@ async def test_whole_plan_made_saved_reopened_and_exported(tmp_path: Path) -> No
         reopened = on_screen(app, PlanScreen)
         assert reopened.path == saved
         assert reopened.query_one("#f-intention", TextArea).text == plan.intention
-        await pilot.press("ctrl+o")
-        await wait_for_screen(pilot, ExportDialog)
         target = tmp_path / "out.md"
-        await replace_input(pilot, "#export-path", str(target))
-        await pilot.press("enter")
-        await wait_until(pilot, target.exists, "the export")
+        await export_with(pilot, "ctrl+o", target)
         assert target.read_text(encoding="utf-8") == export_markdown(
             plan, app.library, plan.language
         )

@@ -20,6 +20,7 @@ from facilkit.paths import Locations, builtin_methods_dir
 from facilkit.plans.storage import plan_from_template, save_plan
 from facilkit.run.clock import FakeClock, today_at
 from facilkit.tui.app import FacilkitApp, create_app
+from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.screens.run import RunScreen
@@ -176,6 +177,14 @@ async def replace_input(pilot: Pilot[None], selector: str, text: str) -> None:
     field.cursor_position = len(field.value)
     await pilot.press("ctrl+u")
     await type_text(pilot, text)
+
+
+async def export_with(pilot: Pilot[None], key: str, target: Path) -> None:
+    """Press ``key`` (the export), write ``target`` into the dialog's path, and wait for the file."""
+    await press_to_open(pilot, key, ExportDialog)
+    await replace_input(pilot, "#export-path", str(target))
+    await pilot.press("enter")
+    await wait_until(pilot, target.exists, "the export")
 
 
 def notices(app: App[Any]) -> list[str]:
