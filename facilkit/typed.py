@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import msgspec
@@ -51,14 +52,22 @@ def convert(document: Document, data: Any, struct: type[T]) -> tuple[T | None, P
         return None, type_problem(document, str(error), struct)
 
 
-def convert_all(document: Document, data: Any, struct: type[T]) -> tuple[T | None, list[Problem]]:
+SetAside = Callable[[str, Any], Any]
+"""Given msgspec's message and the data, the data with that fault set aside (to be worded by
+the caller later), or None when the fault is an ordinary type problem."""
+
+
+def convert_all(
+    document: Document, data: Any, struct: type[T], set_aside: SetAside | None = None
+) -> tuple[T | None, list[Problem]]:
     """Every type problem of ``data`` at once, and ``struct`` from what is left, if it can be.
 
     msgspec stops at the first problem. Each found problem's field is left out and
     the rest converted again, so a trainer sees every mistake in one run instead of
     one per run. A field in a list leaves out the whole list (later items keep their
     places in the file). When leaving a field out makes a required field missing,
-    nothing more can be said: that follow-on is not reported.
+    nothing more can be said: that follow-on is not reported. A fault ``set_aside``
+    takes is no type problem: its data is mended and the conversion goes on.
     """
     problems: list[Problem] = []
     dropped: set[tuple[str | int, ...]] = set()
@@ -67,6 +76,10 @@ def convert_all(document: Document, data: Any, struct: type[T]) -> tuple[T | Non
             return msgspec.convert(data, struct), problems
         except msgspec.ValidationError as error:
             message = str(error)
+        mended = None if set_aside is None else set_aside(message, data)
+        if mended is not None and mended != data:
+            data = mended
+            continue
         keys = _error_keys(message)
         missing = re.match(r"Object missing required field `([^`]+)`", message)
         if missing and (*keys, missing.group(1)) in dropped:
@@ -90,7 +103,46 @@ def _error_keys(message: str) -> list[str | int]:
     match = _AT.search(message)
     if not match:
         return []
-    return [int(index) if index else name for name, index in _PART.findall(match.group("path"))]
+    return _keys_of(match.group("path"))
+
+
+def _keys_of(path: str) -> list[str | int]:
+    """``.steps[0].title`` as keys; ``[...]`` (some value of a mapping) names no key."""
+    parts = _PART.findall(path.replace("[...]", ""))
+    return [int(index) if index else name for name, index in parts]
+
+
+_REFUSED_KEY = re.compile(r"^Invalid enum value .* - at `key` in `\$(?P<path>[^`]*)`$", re.DOTALL)
+
+
+def refused_key_in(message: str) -> Keys | None:
+    """Where the mapping is whose key msgspec refused (not one of a ``Literal``'s values)."""
+    match = _REFUSED_KEY.match(message)
+    return None if match is None else tuple(_keys_of(match.group("path")))
+
+
+def at(data: Any, keys: Keys) -> Any:
+    """The value at ``keys`` in loaded data, or None where there is none."""
+    for key in keys:
+        found = isinstance(data, dict) and key in data
+        if found or (isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data)):
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def replaced(data: Any, keys: Keys, value: Any) -> Any:
+    """A copy of ``data`` with ``value`` at ``keys`` (only the path is copied)."""
+    if not keys:
+        return value
+    head, rest = keys[0], keys[1:]
+    if isinstance(data, dict):
+        return {**data, head: replaced(data.get(head), rest, value)}
+    assert isinstance(data, list) and isinstance(head, int)
+    items = list(data)
+    items[head] = replaced(items[head], rest, value)
+    return items
 
 
 def _without(data: Any, path: list[str | int]) -> Any:

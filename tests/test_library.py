@@ -374,33 +374,3 @@ def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.Monke
     parsed = count_parses(monkeypatch, both)
     library = load_library(both, cache_dir)
     assert parsed == [] and set(library.entries) == {"m-a", "m-b"}
-
-
-TEXT_VALUES = st.one_of(
-    st.sampled_from(["", " ", "tekst", "\u2028"]),
-    st.dictionaries(
-        st.sampled_from(["da", "en", "nb", "no", "xx"]),
-        st.sampled_from(["", "  ", "tekst", "text"]),
-        max_size=3,
-    ),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    name=TEXT_VALUES,
-    summary=TEXT_VALUES,
-    tips=st.lists(TEXT_VALUES, max_size=3),
-    required=st.sampled_from([(), BUILTIN_LANGUAGES]),
-)
-def test_bulk_language_check_agrees_with_the_detailed_rules(
-    name: object, summary: object, tips: list[object], required: tuple[str, ...]
-) -> None:
-    """The fast path may only say "fine" when the detailed rules find nothing."""
-    import msgspec
-
-    from facilkit.library.validate import _language_rules, _languages_fine
-
-    base = BUILTIN_INDEX.entries[0].method
-    method = msgspec.structs.replace(base, name=name, summary=summary, tips=tips)
-    assert _languages_fine(method, required) == (not list(_language_rules(method, required)))

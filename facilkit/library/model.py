@@ -6,20 +6,23 @@ structs for the warm-start cache, so one definition serves both.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast, get_args
 
 import msgspec
 
 from facilkit.i18n import fallback_chain
 
-LANGUAGES = ("da", "en", "nb", "nn", "sv")
-"""Language codes a text may carry. ``no`` is refused: write ``nb`` or ``nn``."""
+LanguageCode = Literal["da", "en", "nb", "nn", "sv"]
+"""The language codes a text may carry: the one place they are stated (``no`` is refused:
+write ``nb`` or ``nn``). msgspec refuses any other code while it converts a method file."""
+
+LANGUAGES: tuple[str, ...] = get_args(LanguageCode)
 
 BUILTIN_LANGUAGES = ("da", "en", "nb", "sv")
 """Every text of a built-in method is in each interface language (issue 10); a trainer's own
 method may have fewer and falls back along :func:`facilkit.i18n.fallback_chain`."""
 
-Text = str | dict[str, str]
+Text = str | dict[LanguageCode, str]
 """Plain text, or a mapping from language code to text."""
 
 Process = Literal["open", "close", "both", "none"]
@@ -32,9 +35,11 @@ def localize(text: Text | None, lang: str) -> str:
         return ""
     if isinstance(text, str):
         return text
+    by_code = cast(dict[str, str], text)  # any code may be asked for; unknown ones give None
     for code in fallback_chain(lang):
-        if text.get(code):
-            return text[code]
+        found = by_code.get(code)
+        if found:
+            return found
     return next(iter(text.values()), "")
 
 
