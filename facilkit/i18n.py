@@ -288,6 +288,11 @@ def _said(value: object, lang: str) -> object:
     return text(lang) if callable(text) else value
 
 
+def grouped(number: int, lang: str) -> str:
+    """``number`` with its thousands grouped as ``lang`` writes them: 10,025, 10.025, 10 025."""
+    return f"{number:,}".replace(",", t("number.group", lang))
+
+
 def plural_form(count: int) -> str:
     """The plural form for ``count`` (the rule da, en, nb and sv share)."""
     return "one" if count == 1 else "other"

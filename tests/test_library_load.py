@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Any
 
+import msgspec
 import pytest
 
 import facilkit.library.cache as cache_module
@@ -89,22 +90,71 @@ def test_a_helper_process_parses_the_same_library(
     folders = two_folders(tmp_path)
     for number in range(20):
         aged(write_method(tmp_path / "own", f"more-{number:02d}"))
+    # a module on PYTHONPATH named like ours must not be what the helper runs
+    decoy = tmp_path / "decoy" / "facilkit"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise SystemExit('the wrong facilkit')\n")
+    monkeypatch.setenv("PYTHONPATH", str(decoy.parent))
     alone = load_library(folders)
     load = LibraryLoad(folders, tmp_path / "cache", helpers=1)
-    fills: list[int] = []
-    real_fill = load._fill
-
-    def fill(chunk: Any, results: Any) -> None:
-        fills.append(len(chunk))
-        real_fill(chunk, results)
-
-    monkeypatch.setattr(load, "_fill", fill)
     *_, helped = load.snapshots()
     assert summary(helped) == summary(alone)
     assert helped.problems == alone.problems
-    assert sum(fills) == load.total
+    assert load.helped > 0, "the helper parsed nothing: it could not start or import"
     cached = load_library(folders, tmp_path / "cache")
     assert summary(cached) == summary(alone)
+
+
+def test_a_helper_stuck_on_a_chunk_is_stopped_and_its_chunk_parsed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A helper that never answers costs the deadline, never the load."""
+
+    def stuck_start() -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-c", "import sys, time; sys.stdin.read(1); time.sleep(600)"]
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    monkeypatch.setattr(parsing_module.Helper, "_start", staticmethod(stuck_start))
+    monkeypatch.setattr(parsing_module, "HELPER_DEADLINE", 0.0)
+    monkeypatch.setattr(loader_module, "HELPER_MIN_FILES", 2)
+    monkeypatch.setattr(loader_module, "CHUNK", 1)
+    monkeypatch.setattr(loader_module, "SNAPSHOT_SECONDS", 0.01)
+    folders = two_folders(tmp_path)
+    load = LibraryLoad(folders, None, helpers=1)
+    finished: list[Library] = []
+    loading = threading.Thread(target=lambda: finished.extend(load.snapshots()), daemon=True)
+    loading.start()
+    loading.join(timeout=120)  # a bound for a broken deadline, not a measurement
+    assert finished, "the load still waits for the stuck helper"
+    assert summary(finished[-1]) == summary(load_library(folders))
+    assert load.helped == 0
+
+
+def test_a_frame_longer_than_the_cap_is_a_broken_stream() -> None:
+    """The length is never trusted to allocate: too long reads as the end of the stream."""
+    import io
+    import struct
+
+    too_long = struct.pack("<I", parsing_module.MAX_FRAME + 1) + b"x" * 16
+    assert parsing_module._read_frame(io.BytesIO(too_long)) is None
+    whole = struct.pack("<I", 3) + b"abc"
+    assert parsing_module._read_frame(io.BytesIO(whole)) == b"abc"
+    assert parsing_module._read_frame(io.BytesIO(whole[:5])) is None
+
+
+def test_a_problem_crosses_the_pipe_typed_and_still_translatable() -> None:
+    from facilkit.i18n import Words
+    from facilkit.problems import Problem
+
+    inner = Words("problem.expected", want=Words("type.int"), got=Words("type.str"))
+    sent = Problem.said("m.yaml", 3, 7, Words("problem.at", where="duration", message=inner))
+    wire = parsing_module._encoder.encode([(None, [parsing_module.WireProblem.of(sent)])])
+    [(encoded, [came])] = parsing_module._result_decoder.decode(wire)
+    assert encoded is None and came.problem() == sent
+    assert came.problem().text("sv") == sent.text("sv")
+    broken = parsing_module._encoder.encode([(None, [["m.yaml", "three", 7, "x", "error"]])])
+    with pytest.raises(msgspec.ValidationError):
+        parsing_module._result_decoder.decode(broken)
 
 
 @pytest.mark.parametrize("failure", ["cannot start", "exits at once"])

@@ -138,3 +138,18 @@ async def test_quitting_while_a_cold_library_loads_stops_the_load(
         await pilot.press("ctrl+q")
     gate.open_all()
     assert load.cancelled.is_set()
+
+
+def test_the_loading_counts_are_grouped_as_each_language_writes_them() -> None:
+    """"Loading methods … 2,025 of 10,025": thousands grouped per language, not 10025."""
+    from facilkit.i18n import grouped, t
+
+    said = {
+        lang: t("app.loading_count", lang, done=grouped(2025, lang), total=grouped(10025, lang))
+        for lang in ("da", "en", "nb", "sv")
+    }
+    assert said["en"] == "Loading methods … 2,025 of 10,025"
+    assert said["da"] == "Indlæser metoder … 2.025 af 10.025"
+    assert said["nb"] == "Laster inn metoder … 2\u00a0025 av 10\u00a0025"
+    assert said["sv"] == "Läser in metoder … 2\u00a0025 av 10\u00a0025"
+    assert grouped(999, "da") == "999" and grouped(1234567, "en") == "1,234,567"

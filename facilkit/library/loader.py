@@ -48,25 +48,7 @@ most a tenth of the load (a snapshot of 10,000 methods costs tens of ms here and
 HELPER_MIN_FILES = 200
 """A helper process costs 0.2-0.4 s to start (a fresh interpreter importing the validator):
 below this many files to parse, one thread finishes first."""
-__all__ = [
-    "Folder",
-    "Library",
-    "LibraryLoad",
-    "load_library",
-    "method_files",
-    "missing_related",
-    "search_path",
-]
-
-
-def method_files(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """YAML files below a folder with their stat, in a stable order (one syscall a file).
-
-    Paths stay strings: building and sorting 10,000 ``Path`` objects took longer
-    than reading the whole library from the cache. What the walk skips is
-    dropped here; :func:`load_library` reports it.
-    """
-    return scan_folder(folder, SUFFIXES, recursive=True).files
+__all__ = ["Folder", "Library", "LibraryLoad", "load_library", "missing_related", "search_path"]
 
 
 def load_library(folders: Sequence[Folder], cache_dir: Path | None = None) -> Library:
@@ -122,6 +104,8 @@ class LibraryLoad:
         helpers: int | None = None,
     ) -> None:
         self.helpers = _helper_count() if helpers is None else helpers
+        self.helped = 0
+        """Files the helper processes parsed (the rest: this thread)."""
         self.cancelled = threading.Event()
         self.folders: list[_FolderLoad] = []
         for folder in folders:
@@ -190,6 +174,14 @@ class LibraryLoad:
         left = len(chunks)
         shown, interval = time.monotonic(), SNAPSHOT_SECONDS
         first = True
+        helpers: list[Helper] = []
+
+        def take(index: int, parsed: list[Parsed] | None) -> None:
+            """A helper's chunk; one it failed (or was stopped on) is parsed here."""
+            if parsed is not None:
+                self.helped += len(parsed)
+            self._fill(chunks[index], parsed or parse_files(self._jobs(chunks[index])))
+
         while left and not self.cancelled.is_set():
             try:
                 index, jobs = work.popleft()
@@ -197,15 +189,17 @@ class LibraryLoad:
                 try:
                     index, parsed = results.get(timeout=SNAPSHOT_SECONDS)
                 except queue.Empty:
+                    now = time.monotonic()
+                    for helper in helpers:
+                        if helper.overdue(now):  # its chunk comes back failed
+                            helper.stop()
                     continue
-                # a chunk a helper failed is parsed here: a helper costs only speed
-                self._fill(chunks[index], parsed or parse_files(self._jobs(chunks[index])))
+                take(index, parsed)
             else:
                 self._fill(chunks[index], parse_files(jobs))
             left -= 1
             while not results.empty():
-                index, parsed = results.get_nowait()
-                self._fill(chunks[index], parsed or parse_files(self._jobs(chunks[index])))
+                take(*results.get_nowait())
                 left -= 1
             if left and (first or time.monotonic() - shown >= interval):
                 self._append_pieces()
@@ -217,7 +211,8 @@ class LibraryLoad:
             if first and self.helpers and len(todo) >= HELPER_MIN_FILES:
                 # after the first snapshot, which starting a helper would delay
                 for _ in range(self.helpers):
-                    Helper(work, results, self.cancelled).start()
+                    helpers.append(Helper(work, results, self.cancelled))
+                    helpers[-1].start()
             first = False
 
     def _jobs(self, chunk: list[tuple[_FolderLoad, _File]]) -> list[Job]:

@@ -1,31 +1,35 @@
 """Parse method files into what the library keeps: the encoded method and its problems.
 
 Runs in the loader's thread and, for a large cold library, in a helper process
-beside it (``python -m facilkit.library.parsing``, driven by :class:`Helper`):
+beside it (this interpreter again, running :func:`serve`, driven by :class:`Helper`):
 YAML parsing holds the GIL, so a second core needs a second process. What
 crosses between them is bytes and problems, cheap to send; the encoded method
 is what a cache entry holds anyway. The helper is a plain subprocess talking
 msgpack frames over its stdin and stdout, not ``multiprocessing``: that one
 re-imports the main module in the child and hands it the parent's stderr,
 which Textual has replaced while the app runs.
+
+A helper can cost speed, never the load: a frame longer than ``MAX_FRAME`` or
+cut short counts as a failure, and a chunk not answered within
+``HELPER_DEADLINE`` seconds ends that helper (the loader parses the chunk).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
 import struct
 import subprocess
 import sys
 import threading
+import time
 from collections import deque
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import msgspec
 
-import facilkit
+from facilkit.i18n import Words
 from facilkit.library import validate
 from facilkit.library.cache import encode_method
 from facilkit.problems import Problem
@@ -38,8 +42,45 @@ Chunk = tuple[int, list[Job]]
 """Files parsed together, numbered so their results find their place."""
 
 _LENGTH = struct.Struct("<I")
-_WireProblem = tuple[str, int, int, str, str, dict[str, Any] | None]
-_WireResult = list[tuple[bytes | None, list[_WireProblem]]]
+MAX_FRAME = 256 * 1024 * 1024
+"""Longest frame read: a chunk's reply is at most a few MiB (method files are capped at
+1 MiB); a longer length is a broken stream, never a reason to allocate gigabytes."""
+HELPER_DEADLINE = 20.0
+"""Seconds a helper may take over one chunk (about 40 ms of work on a quiet machine)
+before it is stopped and the loader parses that chunk itself."""
+
+
+class WireProblem(msgspec.Struct, array_like=True, frozen=True):
+    """A problem as it crosses the pipe: every field typed, checked on arrival."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Literal["error", "warning", "notice"]
+    words: dict[str, Any] | None = None
+    """``Words.data()``: the catalogue key and its parameters, so it is said in any language."""
+
+    @classmethod
+    def of(cls, problem: Problem) -> WireProblem:
+        words = None if problem.words is None else problem.words.data()
+        return cls(
+            problem.path, problem.line, problem.column, problem.message, problem.severity, words
+        )
+
+    def problem(self) -> Problem:
+        said = None if self.words is None else Words.from_data(self.words)
+        return Problem(
+            path=self.path,
+            line=self.line,
+            column=self.column,
+            message=self.message,
+            severity=self.severity,
+            words=said,
+        )
+
+
+_WireResult = list[tuple[bytes | None, list[WireProblem]]]
 _result_decoder = msgspec.msgpack.Decoder(_WireResult)
 _encoder = msgspec.msgpack.Encoder()
 
@@ -59,11 +100,13 @@ def _write_frame(stream: IO[bytes], data: bytes) -> None:
 
 
 def _read_frame(stream: IO[bytes]) -> bytes | None:
-    """One frame, or None at the end of the stream (or a frame cut short)."""
+    """One frame, or None at the end of the stream, a frame cut short or one too long."""
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
         return None
     (length,) = _LENGTH.unpack(head)
+    if length > MAX_FRAME:
+        return None
     data = stream.read(length)
     return data if len(data) == length else None
 
@@ -73,7 +116,7 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     job_decoder = msgspec.msgpack.Decoder(list[tuple[str, tuple[str, ...]]])
     while (request := _read_frame(requests)) is not None:
         results = [
-            (encoded, [problem.wire() for problem in problems])
+            (encoded, [WireProblem.of(problem) for problem in problems])
             for encoded, problems in parse_files(job_decoder.decode(request))
         ]
         _write_frame(replies, _encoder.encode(results))
@@ -84,7 +127,8 @@ class Helper(threading.Thread):
 
     Every chunk it takes comes back on ``results``: parsed, or with None when
     the helper failed (the loader then parses it itself), so nothing is lost
-    and the loader never waits for a chunk that will not come.
+    and the loader never waits for a chunk that will not come. A helper stuck on
+    a chunk is stopped by the loader after ``HELPER_DEADLINE`` (:meth:`overdue`).
     """
 
     def __init__(
@@ -95,12 +139,27 @@ class Helper(threading.Thread):
     ) -> None:
         super().__init__(name="facilkit-parse-helper", daemon=True)
         self.work, self.results, self.cancelled = work, results, cancelled
+        self.process: subprocess.Popen[bytes] | None = None
+        self.asked_at: float | None = None
+        """When the chunk being parsed was sent (``time.monotonic``); None between chunks."""
+
+    def overdue(self, now: float) -> bool:
+        """Working on one chunk for longer than ``HELPER_DEADLINE``."""
+        asked = self.asked_at
+        return asked is not None and now - asked > HELPER_DEADLINE
+
+    def stop(self) -> None:
+        """End the helper process: a read waiting on it ends and its chunk comes back failed."""
+        process = self.process
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
 
     def run(self) -> None:
         if getattr(sys, "frozen", False):
             return  # a frozen program's interpreter is the app itself: no helper to start
         try:
-            process = self._start()
+            self.process = process = self._start()
         except OSError:
             return  # no helper: the loader parses everything itself
         assert process.stdin is not None and process.stdout is not None
@@ -111,7 +170,9 @@ class Helper(threading.Thread):
                     taken, jobs = self.work.pop()  # the back end; the loader takes the front
                 except IndexError:
                     break
+                self.asked_at = time.monotonic()
                 parsed = self._ask(process.stdin, process.stdout, jobs)
+                self.asked_at = None
                 self.results.put((taken, parsed))
                 taken = None
                 if parsed is None:
@@ -137,25 +198,31 @@ class Helper(threading.Thread):
             if reply is None:
                 return None
             return [
-                (encoded, [Problem.from_wire(problem) for problem in problems])
+                (encoded, [problem.problem() for problem in problems])
                 for encoded, problems in _result_decoder.decode(reply)
             ]
-        except (OSError, ValueError, msgspec.DecodeError):
+        except (OSError, ValueError, msgspec.DecodeError, msgspec.ValidationError):
             return None
 
     @staticmethod
     def _start() -> subprocess.Popen[bytes]:
-        package_root = str(Path(facilkit.__file__).resolve().parent.parent)
-        paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+        """The same interpreter, isolated (``-I``), finding modules exactly as this process does.
+
+        Its ``sys.path`` is this process's own, in the same order (the standard
+        library where it is here), so a source checkout, a virtual environment
+        and an installed package all import the same facilkit, and nothing in
+        the environment (``PYTHONPATH``, the current folder) puts anything first.
+        """
         return subprocess.Popen(
-            [sys.executable, "-m", "facilkit.library.parsing"],
+            [sys.executable, "-I", "-c", HELPER_MAIN, *sys.path],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=env,
         )
 
 
-if __name__ == "__main__":
-    serve(sys.stdin.buffer, sys.stdout.buffer)
+HELPER_MAIN = (
+    "import sys; sys.path[:] = sys.argv[1:]; "
+    "from facilkit.library.parsing import serve; serve(sys.stdin.buffer, sys.stdout.buffer)"
+)
+"""The helper process's program: this process's module path, then :func:`serve`."""

@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilkit.errors import FacilkitError
-from facilkit.i18n import t
+from facilkit.i18n import grouped, t
 from facilkit.tui.screens.base import FacilScreen
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.title_bar import TitleBar
@@ -114,7 +114,12 @@ class HomeScreen(FacilScreen):
         loading = self.facil.library.loading
         if loading is not None:
             done, total = loading
-            text = t("app.loading_count", self.lang, done=done, total=total)
+            text = t(
+                "app.loading_count",
+                self.lang,
+                done=grouped(done, self.lang),
+                total=grouped(total, self.lang),
+            )
             self.query_one("#library-status", Static).update(text)
 
     def library_changed(self) -> None:

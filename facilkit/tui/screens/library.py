@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-from facilkit.i18n import category_name, t
+from facilkit.i18n import category_name, grouped, t
 from facilkit.library.model import Entry
 from facilkit.library.search import Filters
 from facilkit.tui.screens.base import FacilScreen
@@ -163,7 +163,7 @@ class LibraryScreen(FacilScreen):
             status = t("lib.count", self.lang, shown=len(entries), count=len(library))
             empty = t("lib.no_match", self.lang)
         elif library.loading is not None:  # a step of a cold load: more to come
-            done, total = library.loading
+            done, total = (grouped(number, self.lang) for number in library.loading)
             status = t("app.loading_count", self.lang, done=done, total=total)
             empty = t("lib.no_match_yet", self.lang)
         else:  # opened before the first step: the app calls library_grew
@@ -198,7 +198,7 @@ class LibraryScreen(FacilScreen):
         library = self.facil.library
         if entry is None or library.loading is None or entry.id not in library.replaceable:
             return None
-        done, total = library.loading
+        done, total = (grouped(number, self.lang) for number in library.loading)
         return t("lib.card_loading", self.lang, done=done, total=total)
 
     def show_card(self, entry: Entry | None) -> None:
