@@ -141,7 +141,7 @@ async def test_quitting_while_a_cold_library_loads_stops_the_load(
 
 
 def test_the_loading_counts_are_grouped_as_each_language_writes_them() -> None:
-    """"Loading methods … 2,025 of 10,025": thousands grouped per language, not 10025."""
+    """The loading counts read 2,025 of 10,025: thousands grouped per language, not 10025."""
     from facilkit.i18n import grouped, t
 
     said = {
