@@ -1,109 +1,181 @@
-"""Library search per keystroke at 10,000 methods: ranked (as shipped), unranked, and R.
+"""Library search per keystroke at 10,000 methods: the word index against the scan it replaced.
 
-The budget (ARCHITECTURE.md) is 5 ms per keystroke. R here is the minimal search
-that does the job: one pass over the prepared search texts per keystroke, every
-word a bare ``in``, no narrowing and no ranking. "Unranked" is the shipped search
-with the ranking step left out (the hits in library order), to show what the
-three-tier ranking (name, then tags, then the rest) costs on top.
+The budget (ARCHITECTURE.md) is 5 ms per keystroke, median and p90, the first
+keystroke of a search included. "index" is the search as shipped (search.py with
+its word index built, as the app builds it in a worker once the library has
+loaded); "scan" is the search before it (bench/search_before.py: one substring
+test per method and word, narrowing while the user types on), with its search
+text prepared as the app prepared it.
 
-The three alternate keystroke by keystroke in every round, so all see the same
-machine load; each round's median is divided by R's median of the same round,
-and the ratio is reported as the median of the rounds with their range.
+Each round starts both from nothing remembered (a fresh index, a fresh scan),
+then types every sequence below a key at a time; the two alternate keystroke by
+keystroke, in alternating order, so both see the same machine load. Each round's
+median for the index is divided by the scan's median of the same round; the
+ratio is reported as the median of the rounds with their range. Also printed:
+the time to build each (search text, word index) at 1,000 and 10,000 methods,
+and the memory each keeps. Asserts nothing.
 Run: ``python -m bench.bench_search``.
 """
 
 from __future__ import annotations
 
+import gc
+import os
 import statistics
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.search_before import ScanSearch
 from bench.synthetic import generate
-from facilkit.library import search
 from facilkit.library.loader import Folder, load_library
 from facilkit.library.model import Entry
 from facilkit.library.search import Filters, SearchIndex
 
-ROUNDS = 15
-QUERIES = ("sparring team", "refleksion", "a")
-"""Typed a key at a time: two words, one word, and a letter nearly every method has."""
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 
 
-def r_search(entries: list[Entry], haystacks: list[str]) -> Callable[[str], list[Entry]]:
-    """R: the whole library scanned for every keystroke, in library order."""
-
-    def run(query: str) -> list[Entry]:
-        words = query.casefold().split()
-        return [e for e, h in zip(entries, haystacks, strict=True) if all(w in h for w in words)]
-
-    return run
+def typing(text: str, **facets: int) -> list[Filters]:
+    """``text`` typed a key at a time into an empty search field."""
+    return [Filters(query=text[:n], **facets) for n in range(1, len(text) + 1)]  # type: ignore[arg-type]
 
 
-def unranked(index: SearchIndex) -> Callable[[str], list[Entry]]:
-    """The shipped search with the ranking step replaced by the hits as found."""
+SEQUENCES: dict[str, list[Filters]] = {
+    "team": typing("team"),
+    "spørgsmål": typing("spørgsmål"),
+    "two words": typing("sparring team"),
+    "backspace": [Filters(query=q) for q in ("refleksion", "refleksio", "refleksi", "refleks")],
+    "no match": typing("zqx"),
+    "matches all": typing("metode"),  # every synthetic method's Danish name
+    "number filter": [
+        Filters(query="team", fits_minutes=2),
+        Filters(query="team", fits_minutes=20),
+    ],
+}
+"""Each started from an empty field (the list as loaded), as a user starts a new search."""
 
-    def run(query: str) -> list[Entry]:
-        shipped = search._ranked
-        search._ranked = lambda matches, words: matches.hits
-        try:
-            return index.filter(Filters(query=query))
-        finally:
-            search._ranked = shipped
 
-    return run
-
-
-def timed(run: Callable[[str], list[Entry]], prefix: str) -> float:
+def timed(search: Callable[[Filters], list[Entry]], filters: Filters) -> float:
     started = time.perf_counter()
-    run(prefix)
+    search(filters)
     return time.perf_counter() - started
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = generate(Path(tmp) / "lib10k", 10_000, seed=2)
-        library = load_library([Folder(folder, "user")])
-    ranked_index = SearchIndex(library, sort_lang="en")
-    plain_index = SearchIndex(library, sort_lang="en")
-    contestants: dict[str, Callable[[str], list[Entry]]] = {
-        "R": r_search(ranked_index.entries, ranked_index.prepare()),
-        "unranked": unranked(plain_index),
-        "ranked": lambda query: ranked_index.filter(Filters(query=query)),
-    }
-    plain_index.prepare()
-    per_round: dict[str, list[float]] = {name: [] for name in contestants}
-    every: dict[str, list[float]] = {name: [] for name in contestants}
-    for _ in range(ROUNDS):
-        times: dict[str, list[float]] = {name: [] for name in contestants}
-        for query in QUERIES:
-            for run in (ranked_index, plain_index):
-                run.filter(Filters())  # an empty field first, as a new search starts
-            for length in range(1, len(query) + 1):
-                for name, contestant in contestants.items():  # interleaved per keystroke
-                    times[name].append(timed(contestant, query[:length]))
-        for name, values in times.items():
-            per_round[name].append(statistics.median(values))
-            every[name].extend(values)
-    print(f"library search per keystroke, 10,000 methods, {ROUNDS} rounds of {QUERIES}")
-    for name in contestants:
-        values = sorted(every[name])
-        p90 = values[int(len(values) * 0.9)]
-        print(
-            f"  {name:9s} median {statistics.median(values) * 1e3:6.2f} ms, p90 {p90 * 1e3:6.2f} ms,"
-            f" slowest {values[-1] * 1e3:6.2f} ms"
-        )
-    for name in ("ranked", "unranked"):
-        ratios = sorted(a / b for a, b in zip(per_round[name], per_round["R"], strict=True))
-        print(
-            f"  {name} / R: {statistics.median(ratios):.2f} x (rounds {ratios[0]:.2f}-{ratios[-1]:.2f})"
-        )
-    ratios = sorted(a / b for a, b in zip(per_round["ranked"], per_round["unranked"], strict=True))
-    print(
-        f"  ranked / unranked: {statistics.median(ratios):.2f} x "
-        f"(rounds {ratios[0]:.2f}-{ratios[-1]:.2f}); budget 5 ms per keystroke"
+def spread(values: list[float], scale: float = 1e3, digits: int = 2) -> str:
+    ordered = sorted(values)
+    p90 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+    return (
+        f"median {statistics.median(ordered) * scale:.{digits}f}, p90 {p90 * scale:.{digits}f}, "
+        f"slowest {ordered[-1] * scale:.{digits}f}"
     )
+
+
+def built_index(entries: list[Entry]) -> SearchIndex:
+    index = SearchIndex(entries, sort_lang="en", prepare=False)
+    index.prepare()
+    return index
+
+
+def built_scan(entries: list[Entry]) -> ScanSearch:
+    scan = ScanSearch(entries, sort_lang="en", prepare=False)
+    scan.prepare()
+    return scan
+
+
+def build_figures(entries: list[Entry], runs: int) -> str:
+    """Build time (median of ``runs``, interleaved) and memory kept, index against scan."""
+    times: dict[str, list[float]] = {"index": [], "texts": [], "scan": []}
+    for _ in range(runs):
+        started = time.perf_counter()
+        index = SearchIndex(entries, sort_lang="en", prepare=False)
+        index.columns()
+        middle = time.perf_counter()
+        index.prepare()
+        times["index"].append(time.perf_counter() - started)
+        times["texts"].append(middle - started)
+        started = time.perf_counter()
+        built_scan(entries)
+        times["scan"].append(time.perf_counter() - started)
+    kept = {
+        "index": memory(lambda: built_index(entries)),
+        "scan": memory(lambda: built_scan(entries)),
+    }
+    return (
+        f"  build: index {statistics.median(times['index']) * 1e3:6.1f} ms (of which texts and "
+        f"facets {statistics.median(times['texts']) * 1e3:.1f} ms), scan's search text "
+        f"{statistics.median(times['scan']) * 1e3:6.1f} ms (median of {runs})\n"
+        f"  memory kept: index {kept['index'][0]:.1f} MiB (peak while building "
+        f"{kept['index'][1]:.1f}), scan {kept['scan'][0]:.1f} MiB (peak {kept['scan'][1]:.1f})"
+    )
+
+
+def memory(build: Callable[[], object]) -> tuple[float, float]:
+    """MiB a structure keeps once built, and the peak while building it (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    kept = build()
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    return current / 2**20, peak / 2**20
+
+
+def main() -> None:
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        libraries = {
+            count: list(
+                load_library([Folder(generate(Path(tmp) / f"lib{count}", count, seed=2), "user")])
+            )
+            for count in (1_000, 10_000)
+        }
+    for count, entries in libraries.items():
+        print(f"{count:,} methods")
+        print(build_figures(entries, 5))
+    entries = libraries[10_000]
+    every: dict[str, dict[str, list[float]]] = {
+        name: {"index": [], "scan": []} for name in SEQUENCES
+    }
+    per_round: dict[str, list[float]] = {"index": [], "scan": []}
+    for round_number in range(ROUNDS):
+        contestants: dict[str, Callable[[Filters], list[Entry]]] = {
+            "index": built_index(entries).filter,
+            "scan": built_scan(entries).filter,
+        }
+        order = list(contestants) if round_number % 2 == 0 else list(reversed(contestants))
+        this_round: dict[str, list[float]] = {"index": [], "scan": []}
+        for name, sequence in SEQUENCES.items():
+            for search in contestants.values():
+                search(Filters())  # the list as loaded, before the first key
+            for filters in sequence:
+                for contestant in order:  # interleaved per keystroke
+                    seconds = timed(contestants[contestant], filters)
+                    every[name][contestant].append(seconds)
+                    this_round[contestant].append(seconds)
+        for contestant, values in this_round.items():
+            per_round[contestant].append(statistics.median(values))
+    print(f"\nper keystroke, 10,000 methods, {ROUNDS} rounds (ms; budget 5, median and p90)")
+    for name in SEQUENCES:
+        print(
+            f"  {name:14s} index {spread(every[name]['index'])} | scan {spread(every[name]['scan'])}"
+        )
+    all_index = [s for name in SEQUENCES for s in every[name]["index"]]
+    all_scan = [s for name in SEQUENCES for s in every[name]["scan"]]
+    print(f"  {'every key':14s} index {spread(all_index)} | scan {spread(all_scan)}")
+    firsts = [
+        every[name]["index"][i]
+        for name in SEQUENCES
+        for i in range(0, len(every[name]["index"]), len(SEQUENCES[name]))
+    ]
+    print(f"  {'first keys':14s} index {spread(firsts)}")
+    ratios = sorted(a / b for a, b in zip(per_round["index"], per_round["scan"], strict=True))
+    print(
+        f"  index / scan, per round: {statistics.median(ratios):.2f} x "
+        f"(rounds {ratios[0]:.2f}-{ratios[-1]:.2f})"
+    )
+    print(f"load average before {load_before:.1f}, after {os.getloadavg()[0]:.1f} (2 cores)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import time
 from pathlib import Path
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.loader import Folder, load_library, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, localize
-from facilkit.library.search import Filters, SearchIndex
+from facilkit.library.search import SearchIndex
 from facilkit.library.validate import load_method
 from facilkit.paths import Locations, builtin_methods_dir
 from tests.conftest import METHOD_YAML, write_method
@@ -322,46 +321,7 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     assert MethodCache(cache_file).items  # rewritten and readable again
 
 
-def test_search_filters() -> None:
-    index = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
-    assert [e.id for e in index.filter(Filters(query="UGU"))] == ["ugu"]
-    assert "reflecting-team" in [e.id for e in index.filter(Filters(query="tom andersen"))]
-    closers = index.filter(Filters(process="close"))
-    assert closers and all(e.method.process in ("close", "both") for e in closers)
-    short = index.filter(Filters(fits_minutes=10))
-    assert short and all(e.method.duration.min <= 10 for e in short)
-    big = index.filter(Filters(participants=30))
-    assert all(e.method.group_size.suits(30) for e in big)
-    assert "ugu" not in [e.id for e in big]
-
-
 BUILTIN_INDEX = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(alphabet="aeiounrst æø", max_size=8), min_size=1, max_size=8))
-def test_search_typed_on_matches_a_fresh_search(queries: list[str]) -> None:
-    """Narrowing the last result (typing on) finds exactly what a fresh search finds."""
-    for query in queries:
-        narrowed = BUILTIN_INDEX.filter(Filters(query=query))
-        fresh = SearchIndex(BUILTIN_INDEX.entries).filter(Filters(query=query))
-        assert narrowed == fresh
-
-
-def test_search_narrows_while_typing_and_widens_after_backspace() -> None:
-    index = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
-    typed = [index.filter(Filters(query="reflecting team"[:n])) for n in range(1, 16)]
-    assert [e.id for e in typed[-1]] == ["reflecting-team"]
-    assert all(set(later) <= set(earlier) for earlier, later in itertools.pairwise(typed))
-    assert len(index.filter(Filters(query="ref"))) > 1  # backspacing widens again
-
-
-def test_search_text_prepared_later_or_on_first_search() -> None:
-    entries = BUILTIN_INDEX.entries
-    lazy = SearchIndex(entries, prepare=False)
-    assert [e.id for e in lazy.filter(Filters(query="UGU"))] == ["ugu"]  # prepares itself
-    prepared = lazy.prepare()
-    assert lazy.prepare() is prepared and len(prepared) == len(entries)
 
 
 def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,22 +1,31 @@
-"""Filter the library: substring search over name, summary and tags, plus facets.
+"""Filter the library: substring search over name, tags, summary and id, plus facets.
 
-Each entry's searchable text is lowercased once and kept, so a keystroke
-costs one substring test per method (a few milliseconds at 10,000). When the
-new query only extends the last one (the user typed on), only the last matches
-are tested again. Fuzzy matching is deliberately avoided: it is slow and
-explodes on long texts. Matches are ranked: a word found in the name counts
-more than one in the tags, which counts more than one in the summary; equal
-ranks keep the library's (alphabetical) order.
+A query's words (casefolded, split on whitespace) must each be found, as a
+substring, in a method's name, tags, summary (any language) or id. Matches are
+ranked in three tiers: every word in the name, then every word in the name or
+the tags, then the rest; each tier keeps the library's (alphabetical) order.
+Fuzzy matching is deliberately avoided: it is slow and explodes on long texts.
+
+Each field's casefolded text is built once. Until the word index
+(``search_index.py``) is built, a word is found by scanning those texts in one C
+loop; once it is (``prepare``, in a worker after the library has loaded), by
+the index. Both give the same answer, a set of methods as a bitset, and what a
+word found is remembered, so typing on, backspacing and typing again each cost
+at most one lookup per new word. Words, fields, tiers and the facets combine
+as bitsets (see ``search_index.py``).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import and_, contains, gt, not_, or_
+from itertools import repeat
+from operator import eq
+from typing import NamedTuple
 
 from facilkit.library.model import Entry, Text
+from facilkit.library.search_index import FieldIndex, bits_where, pick, scan
 
 _PROCESSES_SHOWN = {
     "open": ("open", "both"),
@@ -25,6 +34,8 @@ _PROCESSES_SHOWN = {
     "none": ("none",),
 }
 """A method that both opens and closes serves either; "neither" means neither."""
+MEMO_WORDS = 128
+"""Words whose methods are remembered (each costs three bitsets: 3.8 KB at 10,000 methods)."""
 
 
 @dataclass(frozen=True)
@@ -44,36 +55,75 @@ def _all_languages(text: Text | None) -> str:
     return text if isinstance(text, str) else " ".join(text.values())
 
 
+class _Columns:
+    """What the search reads of every method, in listing order: built once."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        heads = [entry.head for entry in entries]
+        self.names = [_all_languages(head.name).casefold() for head in heads]
+        self.tags = [" ".join(head.tags).casefold() for head in heads]
+        self.rests = [f"{head.id} {_all_languages(head.summary).casefold()}" for head in heads]
+        """The id (as written) and the summary in every language."""
+        self.categories = [head.category for head in heads]
+        self.processes = [head.process for head in heads]
+        self.least_minutes = [head.duration.min for head in heads]
+        self.fewest = [head.group_size.min for head in heads]
+        self.most = [
+            math.inf if head.group_size.max is None else float(head.group_size.max)
+            for head in heads
+        ]
+
+
+class WordHits(NamedTuple):
+    """The methods (bitsets) whose name, tags, or other text (id, summary) hold a word."""
+
+    name: int
+    tags: int
+    rest: int
+
+
+class _WordIndex(NamedTuple):
+    name: FieldIndex
+    tags: FieldIndex
+    rest: FieldIndex
+
+
 class SearchIndex:
-    """The library's entries with their search text prepared once."""
+    """The library's entries in listing order, with what the search reads of them."""
 
     def __init__(
         self, entries: Iterable[Entry], sort_lang: str | None = None, prepare: bool = True
     ) -> None:
-        """``prepare=False`` leaves the search text for :meth:`prepare` (or the first search)."""
+        """``prepare=False`` leaves the word index for :meth:`prepare` (a worker); searches
+        made before it is built scan the texts instead."""
         self.entries = list(entries)
         if sort_lang is not None:  # people look for names, so the UI lists them alphabetically
             self.entries.sort(key=lambda entry: entry.head.name_in(sort_lang).casefold())
-        self._haystacks: list[str] | None = None
-        self._names: list[str] = []
-        self._tags: list[str] = []
-        """Lowercased names and tags alone, to rank the matches."""
-        self._last = _Matches([], [], [], [])
-        """The last query's matches, to narrow when the next query extends it."""
+        self._columns: _Columns | None = None
+        self._words: _WordIndex | None = None
+        self._memo: dict[str, WordHits] = {}
+        self._facets: dict[tuple[str, str | int], int] = {}
         if prepare:
             self.prepare()
 
-    def prepare(self) -> list[str]:
-        """Each entry's search text, lowercased; built once, safe to call from a worker thread."""
-        if self._haystacks is None:
-            names = [_all_languages(entry.head.name).casefold() for entry in self.entries]
-            tags = [" ".join(entry.head.tags).casefold() for entry in self.entries]
-            self._names, self._tags = names, tags
-            self._haystacks = [
-                " ".join((entry.id, name, _all_languages(entry.head.summary).casefold(), tag))
-                for entry, name, tag in zip(self.entries, names, tags, strict=True)
-            ]
-        return self._haystacks
+    @property
+    def indexed(self) -> bool:
+        """True once the word index is built (until then a search scans the texts)."""
+        return self._words is not None
+
+    def columns(self) -> _Columns:
+        """Each method's search texts and facets; built once (a worker thread may)."""
+        if self._columns is None:
+            self._columns = _Columns(self.entries)
+        return self._columns
+
+    def prepare(self) -> None:
+        """Build the word index once; safe to call from a worker thread."""
+        if self._words is None:
+            columns = self.columns()
+            self._words = _WordIndex(
+                FieldIndex(columns.names), FieldIndex(columns.tags), FieldIndex(columns.rests)
+            )
 
     def categories(self) -> list[str]:
         return sorted({entry.head.category for entry in self.entries})
@@ -81,80 +131,76 @@ class SearchIndex:
     def filter(self, filters: Filters) -> list[Entry]:
         """Entries matching every filter: best match first when searching, else library order."""
         words = filters.query.casefold().split()
-        candidates = self.entries
-        if words:
-            candidates = [self.entries[i] for i in _ranked(self._text_matches(words), words)]
-        if filters == Filters(query=filters.query):
-            return list(candidates)
-        return [entry for entry in candidates if _facets_match(entry, filters)]
+        facets = self._facet_bits(filters)
+        if not words:
+            return list(self.entries) if facets is None else pick(self.entries, facets)
+        by_name = by_tags = anywhere = -1  # every method, until a word narrows them
+        for word in words:
+            hits = self.word_hits(word)
+            either = hits.name | hits.tags
+            by_name &= hits.name
+            by_tags &= either
+            anywhere &= either | hits.rest
+        if facets is not None:
+            by_name, by_tags, anywhere = by_name & facets, by_tags & facets, anywhere & facets
+        return [
+            *pick(self.entries, by_name),
+            *pick(self.entries, by_tags & ~by_name),
+            *pick(self.entries, anywhere & ~by_tags),
+        ]
 
-    def _text_matches(self, words: list[str]) -> _Matches:
-        """The entries containing every word, with their names and tags for ranking.
-
-        Narrows the last result when the query only extends it (the user typed on).
-        """
-        last = self._last
-        extends = bool(last.words) and len(words) >= len(last.words)
-        extends = extends and all(old in new for old, new in zip(last.words, words, strict=False))
-        if extends:
-            everything = self.prepare()
-            hits, names, tags = last.hits, last.names, last.tags
-            haystacks = list(map(everything.__getitem__, hits))
-            known = set(last.words)  # every last hit contains these already
+    def word_hits(self, word: str) -> WordHits:
+        """The methods holding ``word`` in each field: from the index, else a scan; remembered."""
+        hits = self._memo.get(word)
+        if hits is not None:
+            return hits
+        index = self._words
+        if index is not None:
+            hits = WordHits(index.name.bits(word), index.tags.bits(word), index.rest.bits(word))
         else:
-            haystacks = self.prepare()
-            hits, names, tags = list(range(len(haystacks))), self._names, self._tags
-            known = set()
-        for word in (word for word in words if word not in known):
-            # the inner test stays a bare `in`; compress keeps the rest in C
-            keep = [word in haystack for haystack in haystacks]
-            hits, haystacks = list(compress(hits, keep)), list(compress(haystacks, keep))
-            names, tags = list(compress(names, keep)), list(compress(tags, keep))
-        self._last = _Matches(words, hits, names, tags)
-        return self._last
+            columns = self.columns()
+            hits = WordHits(
+                scan(columns.names, word), scan(columns.tags, word), scan(columns.rests, word)
+            )
+        if len(self._memo) >= MEMO_WORDS:
+            del self._memo[next(iter(self._memo))]  # the oldest
+        self._memo[word] = hits
+        return hits
+
+    def _facet_bits(self, filters: Filters) -> int | None:
+        """The methods the facets let through, as a bitset; None when no facet is set.
+
+        Each facet's bitset is one or two C loops over every method, remembered by value.
+        """
+        wanted: list[tuple[str, str | int]] = []
+        if filters.category:
+            wanted.append(("category", filters.category))
+        if filters.process:
+            wanted.append(("process", filters.process))
+        if filters.fits_minutes is not None:
+            wanted.append(("fits", filters.fits_minutes))
+        if filters.participants is not None:
+            wanted.append(("participants", filters.participants))
+        if not wanted:
+            return None
+        allowed = -1
+        for facet in wanted:
+            bits = self._facets.get(facet)
+            if bits is None:
+                bits = self._facets[facet] = _facet(self.columns(), *facet)
+            allowed &= bits
+        return allowed
 
 
-@dataclass(frozen=True)
-class _Matches:
-    """A query's words, the indexes of the entries they matched, and those entries' lowercased
-    names and tags (in the same order), kept to narrow and to rank the next keystroke's."""
-
-    words: list[str]
-    hits: list[int]
-    names: list[str]
-    tags: list[str]
-
-
-def _ranked(matches: _Matches, words: list[str]) -> list[int]:
-    """The hits in three tiers: every word in the name, then every word in the name or the
-    tags, then the rest (found in the summary or id); each tier keeps the library's order.
-
-    Every step is a C loop (map, compress) over lists already narrowed with the
-    hits, so ranking costs about as much as one more searched word.
-    """
-    by_name: list[bool] | None = None
-    by_tags: list[bool] | None = None
-    for word in words:
-        name_has = list(map(contains, matches.names, repeat(word)))
-        either = list(map(or_, name_has, map(contains, matches.tags, repeat(word))))
-        by_name = name_has if by_name is None else list(map(and_, by_name, name_has))
-        by_tags = either if by_tags is None else list(map(and_, by_tags, either))
-    if by_name is None or by_tags is None:  # no words: nothing to rank by
-        return matches.hits
-    hits = matches.hits
-    return [
-        *compress(hits, by_name),
-        *compress(hits, map(gt, by_tags, by_name)),  # in the tags, not all in the name
-        *compress(hits, map(not_, by_tags)),
-    ]
-
-
-def _facets_match(entry: Entry, filters: Filters) -> bool:
-    method = entry.head
-    if filters.category and method.category != filters.category:
-        return False
-    if filters.process and method.process not in _PROCESSES_SHOWN[filters.process]:
-        return False
-    if filters.fits_minutes is not None and method.duration.min > filters.fits_minutes:
-        return False
-    return filters.participants is None or method.group_size.suits(filters.participants)
+def _facet(columns: _Columns, kind: str, value: str | int) -> int:
+    """The methods one facet lets through."""
+    if isinstance(value, str):
+        if kind == "category":
+            return bits_where(map(eq, columns.categories, repeat(value)))
+        shown = _PROCESSES_SHOWN[value]  # the process filter
+        return bits_where(map(shown.__contains__, columns.processes))
+    if kind == "fits":  # the method's least minutes fit in the time there is
+        return bits_where(map(int.__le__, columns.least_minutes, repeat(value)))
+    # participants: within the method's group size (no maximum: any number above the least)
+    fewest = bits_where(map(int.__le__, columns.fewest, repeat(value)))
+    return fewest & bits_where(map(float.__ge__, columns.most, repeat(float(value))))
