@@ -51,7 +51,7 @@ def cmd_methods_list(args: argparse.Namespace) -> int:
     library = library_for(args)
     print_problems(library, args.lang)  # the override notices too: they name both files
     filters = Filters(query=args.search, category=args.category, process=args.process)
-    entries = SearchIndex(library).filter(filters)
+    entries = SearchIndex(library, prepare=False).filter(filters)  # one search: a scan
     if args.json:
         rows = [
             {
