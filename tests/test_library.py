@@ -8,13 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from facilkit.library.cache import MethodCache, cache_file_for
 from facilkit.library.loader import Folder, load_library, search_path
 from facilkit.library.model import BUILTIN_LANGUAGES, localize
-from facilkit.library.search import SearchIndex
 from facilkit.library.validate import load_method
 from facilkit.paths import Locations, builtin_methods_dir
 from tests.conftest import METHOD_YAML, write_method
@@ -319,9 +316,6 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     library = load_library([Folder(folder, "user")], tmp_path / "cache")
     assert "m" in library
     assert MethodCache(cache_file).items  # rewritten and readable again
-
-
-BUILTIN_INDEX = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
 
 
 def test_each_folder_has_its_own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
