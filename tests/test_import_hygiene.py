@@ -54,6 +54,7 @@ DEFERRED: dict[str, str] = {
     "facilkit.tui.screens.run_room": "the room view opens on demand",
     "facilkit.tui.screens.run_follow": "the room view in a second terminal is opened only by run --room",
     "facilkit.tui.screens.run_closing": "the closing screen opens at the end of a run",
+    "facilkit.plans.schedule": "a plan's methods are looked up only when it is exported or run",
 }
 """Every import made inside a function, with the reason it is not at the top of its module.
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList
 from facilkit.plans.steps import scaled_step_minutes
 from facilkit.plans.storage import load_plan, save_plan
 from facilkit.tui.app import FacilkitApp
+from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.materials import MaterialsDialog
 from facilkit.tui.dialogs.method_picker import MethodPicker
@@ -144,8 +145,10 @@ async def test_new_items_go_to_the_end_unless_placed(tmp_path: Path) -> None:
         await pick(pilot, "a", "nudging", "it goes at the end of the agenda")
         assert screen.plan.agenda[-1].method == "nudging" and len(screen.plan.agenda) == count + 1
         assert table.cursor_row == count  # the new item is highlighted, at the end
-        await pilot.press("ctrl+home", "down")  # on item 2, choose the place: i
-        await pick(pilot, "i", "round table", "it goes in after 2. Formål, mål og kontrakt")
+        await pilot.press("ctrl+home", "down")  # on item 2, choose the place: i, a method
+        await press_to_open(pilot, "i", Choose)
+        assert "What goes in after 2. Formål, mål og kontrakt?" in visible(app)
+        await pick(pilot, "enter", "round table", "it goes in after 2. Formål, mål og kontrakt")
         assert screen.plan.agenda[2].method == "round-table"
         assert table.cursor_row == 2
         await pilot.press("ctrl+home")  # on the first item, f still adds at the end

@@ -130,6 +130,21 @@ def item_method(item: AgendaItem, library: Library) -> Method | None:
     return method.with_variant(item.variant) or method
 
 
+def waits_for_library(plan: Plan, library: Library) -> bool:
+    """Whether the plan's methods are not all known yet: the library is still loading and
+    one of them has not arrived, or may still be replaced by a folder not read yet.
+
+    Checks, exports and runs made now would call a method unknown that is only late.
+    """
+    if library.loading is None:
+        return False
+    return any(
+        item.method is not None
+        and (library.get(item.method) is None or item.method in library.replaceable)
+        for item in plan.agenda
+    )
+
+
 def schedule(plan: Plan, library: Library | None = None) -> Schedule:
     """Place every item on the clock; unreadable clock times count as absent."""
     start = safe_clock(plan.start, 9 * 60) or 0

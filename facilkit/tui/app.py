@@ -81,6 +81,7 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
         self.library_loaded = False
         """True once the whole library has loaded (until then ``library`` grows)."""
         self.library_load: LibraryLoad | None = None
+        self.after_library = []
         self.crashed: BaseException | None = None
         """A bug that ended the app; the CLI logs it and says where (see ``cli.run_tui``)."""
         self.run_request: tuple[Plan, Path, RunOptions] | None = None
@@ -155,8 +156,13 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
 
     def start_run(self, plan: Plan, path: Path | None, options: RunOptions | None = None) -> None:
         """Run mode for a plan (as it is held here, saved or not); see ``run_start``."""
+        from facilkit.plans.schedule import waits_for_library
         from facilkit.tui.screens.run_start import RunOptions, launch_run
 
+        if waits_for_library(plan, self.library):  # a method not loaded yet: say so, then run
+            self.notify(t("app.run_waits_for_library", self.lang), markup=False)
+            self.when_library_loaded(lambda: self.start_run(plan, path, options))
+            return
         launch_run(self, plan, path, options or RunOptions())
 
     def show_library(self) -> None:

@@ -8,6 +8,7 @@ screen's actions in that language too.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable
 
 from textual.app import SystemCommand
@@ -22,9 +23,15 @@ from facilkit.i18n import t
 from facilkit.tui.compat import CompatApp, key_bindings
 from facilkit.tui.palette import Palette
 
+FUNCTION_KEY = re.compile(r"f[0-9]{1,2}")
+
 
 def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Give every binding with an id the description of ``key.<name>`` in ``lang``."""
+    """Give every binding with an id the description of ``key.<name>`` in ``lang``.
+
+    A binding group (keys that share one entry on the key bar) is named in the code
+    by its English words: "Move" is ``key.move``.
+    """
     bindings = key_bindings(node)
     for key, found in bindings.items():
         if not any(binding.id for binding in found):
@@ -32,11 +39,15 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
         translated = []
         for binding in found:
             name = (binding.id or "").rpartition(".")[2]
+            group = binding.group
+            if group is not None:
+                group_name = group.description.lower().replace(" ", "_")
+                group = dataclasses.replace(group, description=t(f"key.{group_name}", lang))
             try:
                 description = t(f"key.{name}", lang)
             except KeyError:  # a binding of Textual's own; a test checks facilkit's
                 description = binding.description
-            translated.append(dataclasses.replace(binding, description=description))
+            translated.append(dataclasses.replace(binding, description=description, group=group))
         bindings[key] = translated
 
 
@@ -90,7 +101,10 @@ class AppCommands(CompatApp[None]):
         the reader's language (key bar, help, notices)."""
         if binding.key_display or "ctrl+" not in binding.key:
             shown = super().get_key_display(binding)
-            return t("keyname.space", self.lang) if shown == "space" else shown
+            if shown == "space":
+                return t("keyname.space", self.lang)
+            # F1 as printed on the key and in the title bar, not Textual's f1
+            return shown.upper() if FUNCTION_KEY.fullmatch(shown) else shown
         rest = binding.key.replace("ctrl+", "", 1)
         return "ctrl+" + super().get_key_display(Binding(rest, binding.action))
 

@@ -7,6 +7,7 @@ good (frozen): see ``on_load`` and ``end_gc_pause``.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ class LibraryLoading(CompatApp[None]):
     library_loaded: bool
     """True once the whole library has loaded (until then ``library`` grows)."""
     library_load: LibraryLoad | None
+    after_library: list[Callable[[], object]]
+    """What waits for the whole library (``when_library_loaded``); run once it is in."""
 
     def on_load(self) -> None:
         # Start-up builds many long-lived objects and little garbage: collecting
@@ -124,3 +127,13 @@ class LibraryLoading(CompatApp[None]):
         for screen in self.screen_stack:
             if isinstance(screen, FacilScreen):
                 screen.library_changed()
+        waiting, self.after_library = self.after_library, []
+        for then in waiting:
+            then()
+
+    def when_library_loaded(self, then: Callable[[], object]) -> None:
+        """Run ``then`` now if the whole library is in, else as soon as it is."""
+        if self.library_loaded:
+            then()
+        else:
+            self.after_library.append(then)

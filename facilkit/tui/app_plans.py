@@ -34,6 +34,7 @@ class PlanFlows(CompatApp[None]):
     lang: str
     library: Library
     show_error: Callable[[FacilkitError], None]
+    when_library_loaded: Callable[[Callable[[], object]], None]
 
     @cached_property
     def drafts(self) -> Drafts:
@@ -159,7 +160,12 @@ class PlanFlows(CompatApp[None]):
 
         def write(choice: ExportChoice) -> None:
             from facilkit.export.formats import render_with_notices, write_export
+            from facilkit.plans.schedule import waits_for_library
 
+            if waits_for_library(plan, self.library):  # written once its methods are in
+                self.notify(t("export.waits_for_library", self.lang), markup=False)
+                self.when_library_loaded(lambda: write(choice))
+                return
             try:
                 rendered = render_with_notices(
                     choice.fmt, plan, self.library, plan.language, choice.audience

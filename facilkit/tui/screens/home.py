@@ -41,6 +41,9 @@ class HomeScreen(FacilScreen):
         Binding("p", "problems", "Problems", show=False, id="home.problems"),
     ]
 
+    KEEP_ON_KEY_BAR = frozenset({"quit"})
+    """Home is where one leaves the program: a newcomer must see how, even at 80 columns."""
+
     def __init__(self) -> None:
         super().__init__()
         self.plans: list[PlanFile] = []

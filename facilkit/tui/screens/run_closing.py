@@ -17,6 +17,7 @@ from facilkit.library.model import localize
 from facilkit.tui.widgets import run_text
 from facilkit.tui.widgets.key_bar import KeyBar
 from facilkit.tui.widgets.text_entry import TextArea
+from facilkit.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from facilkit.tui.screens.run import RunScreen
@@ -47,7 +48,7 @@ class ClosingScreen(Screen[None]):
                 ticked = (
                     closing is not None and index < len(closing.reached) and closing.reached[index]
                 )
-                yield Checkbox(Text(outcome), ticked, id=f"outcome-{index}", classes="outcome")
+                yield TickBox(Text(outcome), ticked, id=f"outcome-{index}", classes="outcome")
             step = run_text.gamemaster_step(self.run_screen.gamemaster, "closing")
             if step is not None:
                 questions = Text()

@@ -29,7 +29,7 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "dim"}
 
 AGENDA_ACTIONS = (
     "add_method",
-    "insert_method",
+    "insert_here",
     "add_item",
     "add_break",
     "edit_item",
@@ -37,6 +37,9 @@ AGENDA_ACTIONS = (
     "move",
 )
 """The screen actions only the agenda table's keys run."""
+
+MOVE = Binding.Group("Move")
+"""Move up and move down share one entry on the key bar (its words: ``key.move``)."""
 
 WIDE_CLOCK = len("13:00–13:10")
 NARROW_CLOCK = len("13:00")
@@ -92,16 +95,20 @@ class AgendaTable(DataTable[object]):
 
     BINDINGS = [
         Binding("a", "screen.add_method", "Add method", id="plan.add_method"),
-        Binding(
-            "i", "screen.insert_method", "Insert method here", show=False, id="plan.insert_method"
-        ),
+        Binding("i", "screen.insert_here", "Insert here", id="plan.insert_here"),
         Binding("f", "screen.add_item", "Add item", id="plan.add_item"),
         Binding("b", "screen.add_break", "Add break", id="plan.add_break"),
-        Binding("e", "screen.edit_item", "Edit item", id="plan.edit_item"),
+        # Enter on a row edits it too; the bar's room at 80 columns goes to the other keys
+        Binding("e", "screen.edit_item", "Edit item", show=False, id="plan.edit_item"),
         Binding("delete,x", "screen.remove_item", "Remove item", id="plan.remove_item"),
-        # short key names, so the agenda's keys fit the key bar at 80 columns
+        # short key names in one entry, so the agenda's keys fit the key bar at 80 columns
         Binding(
-            "shift+up,ctrl+up", "screen.move(-1)", "Move up", key_display="⇧↑", id="plan.move_up"
+            "shift+up,ctrl+up",
+            "screen.move(-1)",
+            "Move up",
+            key_display="⇧↑",
+            id="plan.move_up",
+            group=MOVE,
         ),
         Binding(
             "shift+down,ctrl+down",
@@ -109,6 +116,7 @@ class AgendaTable(DataTable[object]):
             "Move down",
             key_display="⇧↓",
             id="plan.move_down",
+            group=MOVE,
         ),
         Binding("m", "screen.materials", "Materials", id="plan.materials"),
     ]

@@ -17,7 +17,8 @@ from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.materials import Material, checklist_entries
 from facilkit.plans.model import AgendaItem, Plan, Rotation
-from facilkit.plans.schedule import Schedule, schedule, slot_title
+from facilkit.plans.schedule import Schedule, schedule, slot_title, waits_for_library
+from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.materials import MaterialsDialog
 from facilkit.tui.dialogs.method_picker import MethodPicker, PickedMethod
@@ -63,12 +64,24 @@ class AgendaActions(FacilScreen):
         if self.is_mounted:
             self.refresh_agenda()
 
+    def library_grew(self) -> None:
+        """A step of a cold load: a method of the plan may have arrived."""
+        self.library_changed()
+
     def refresh_agenda(self, cursor: int | None = None) -> None:
-        """Recompute clock times, the timeline, totals, checks and the check list."""
+        """Recompute clock times, the timeline, totals, checks and the check list.
+
+        While a method of the plan has not loaded yet, the checks wait (they would
+        call it unknown) and the findings pane says so.
+        """
         plan_schedule = self.schedule
-        lang = self.lang
+        lang, library = self.lang, self.facil.library
         self.query_one(Timeline).show(plan_schedule)
-        self.findings = check_plan(self.plan, self.facil.library, lang)
+        waiting = None
+        if library.loading is not None and waits_for_library(self.plan, library):
+            done, total = library.loading
+            waiting = t("wiz.check_waits_for_library", lang, done=done, total=total)
+        self.findings = [] if waiting else check_plan(self.plan, library, lang)
         self.query_one(AgendaPane).show(
             plan_schedule,
             self.findings,
@@ -76,6 +89,7 @@ class AgendaActions(FacilScreen):
             lang,
             row=self.agenda_table.cursor_row if cursor is None else cursor,
             materials_key=self.app.get_key_display(Binding("m", "materials")),
+            waiting=waiting,
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -143,8 +157,31 @@ class AgendaActions(FacilScreen):
             question = t("picker.at_end", lang)
         self.app.push_screen(MethodPicker(self.facil.search_index, lang, question), chosen)
 
-    def action_insert_method(self) -> None:
-        self.action_add_method(here=True)
+    def action_insert_here(self) -> None:
+        """Ask what goes in after the highlighted item: a method, a free item or a break.
+
+        ``a``, ``f`` and ``b`` add at the end; this one key puts any of them where the
+        user is, so a newcomer who finds ``i`` on the key bar finds all three.
+        """
+        agenda, index, lang = self.plan.agenda, self._agenda_index(), self.lang
+        if 0 <= index < len(agenda):
+            name = slot_title(self.schedule.slots[index], lang)
+            question = t("wiz.insert_what", lang, number=index + 1, name=name)
+        else:
+            question = t("wiz.insert_what_first", lang)
+        answers = [
+            ("method", t("wiz.answer_method", lang)),
+            ("item", t("item", lang)),
+            ("break", t("break", lang)),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "method":
+                self.action_add_method(here=True)
+            elif answer in ("item", "break"):
+                self._add_free(answer, 10, here=True)
+
+        self.app.push_screen(Choose(question, answers), chosen)
 
     def action_materials(self) -> None:
         """The whole check list; the plan's own materials are edited there."""
@@ -154,13 +191,14 @@ class AgendaActions(FacilScreen):
 
         self.app.push_screen(MaterialsDialog(self.editor, entries, self.lang))
 
-    def _add_free(self, kind: str, minutes: int) -> None:
+    def _add_free(self, kind: str, minutes: int, here: bool = False) -> None:
+        """A free item or break, filled in on its form; at the end unless ``here``."""
         title = t("break", self.lang) if kind == "break" else t("wiz.free_item", self.lang)
         item = AgendaItem(title=title, kind=kind, minutes=minutes)  # type: ignore[arg-type]
 
         def edited(result: AgendaItem | None) -> None:
             if result is not None:
-                self.insert_item(result)
+                self.insert_item(result, here)
 
         self.app.push_screen(ItemForm(item, title, self.lang), edited)
 

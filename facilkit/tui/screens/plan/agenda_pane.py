@@ -5,7 +5,9 @@ highlighted item's responsible (when the column gave way) and its notes.
 Beside it: the totals, the highlighted item's rotation or its method's steps
 with minutes fitted to the item's minutes (the same minutes the exports print,
 :func:`facilkit.plans.steps.scaled_step_minutes`), the checks' findings and the
-whole materials check list.
+whole materials check list. In a short window (80×24) the check list is below
+the pane's fold, so a line under the totals says how long it is and which key
+shows it.
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ class AgendaPane(Horizontal):
             yield Static("", id="agenda-detail", markup=False)
         with VerticalScroll(id="agenda-side"):
             yield Static("", id="totals", markup=False)
+            # in a short window the check list sits below the fold: say here how to see it
+            yield Static("", id="materials-summary", markup=False)
             # what follows the highlighted row first: at 80×24 it would sit below the fold
             yield Static("", id="rotation", markup=False)
             yield Static("", id="agenda-steps", markup=False)
@@ -118,13 +122,20 @@ class AgendaPane(Horizontal):
         *,
         row: int,
         materials_key: str,
+        waiting: str | None = None,
     ) -> None:
-        """Redraw everything from the plan's schedule, its findings and its check list."""
+        """Redraw everything from the plan's schedule, its findings and its check list.
+
+        ``waiting``: why there are no findings yet (a method still loading).
+        """
         self._schedule, self._lang = plan_schedule, lang
         self.table.show(plan_schedule, lang, row)
         self.query_one("#totals", Static).update(totals_text(plan_schedule, lang))
-        self.query_one("#findings", Static).update(findings_text(findings, lang))
+        shown = Text(waiting, style="italic") if waiting else findings_text(findings, lang)
+        self.query_one("#findings", Static).update(shown)
         self.query_one("#materials", Static).update(materials_view(materials, lang, materials_key))
+        summary = t("wiz.checklist_short", lang, count=len(materials), key=materials_key)
+        self.query_one("#materials-summary", Static).update(Text(summary, style="dim"))
         self.highlight()
 
     def highlight(self) -> None:

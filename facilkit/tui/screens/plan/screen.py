@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -48,6 +48,8 @@ DISK_WARNINGS = {
     "unreadable": "wiz.disk_unreadable",
     "not_a_file": "wiz.disk_not_a_file",
 }
+SHORT_HEIGHT = 32
+"""Rows below which the agenda step is short of room (80×24, 100×30)."""
 FieldWidget = TextArea | Input | Select[str]
 
 
@@ -76,8 +78,9 @@ class PlanScreen(AgendaActions):
         Binding("r", "run_plan", "Run meeting", show=False, id="plan.run"),
     ]
 
-    KEEP_ON_KEY_BAR = frozenset({"undo", "redo", *AGENDA_ACTIONS})
-    """Keys that change the plan: the key bar takes a second line rather than hide one."""
+    KEEP_ON_KEY_BAR = frozenset({"undo", "redo", "save", "materials", *AGENDA_ACTIONS})
+    """Keys that change or keep the plan, and the check list's: the key bar takes a second
+    line rather than hide one."""
 
     def __init__(self, editor: PlanEditor) -> None:
         super().__init__()
@@ -104,6 +107,10 @@ class PlanScreen(AgendaActions):
         yield TitleBar()
         yield from steps.compose_steps(self.facil.library, self.lang)
         yield KeyBar()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """In a short window the agenda's guidance takes one line (the stylesheet's -short)."""
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
 
     def on_mount(self) -> None:
         self.draw_fields(set(WIDGETS_OF_FIELD))
@@ -229,6 +236,12 @@ class PlanScreen(AgendaActions):
 
     def refresh_review(self) -> None:
         self.query_one("#review-body", Static).update(steps.review(self.plan, self.facil.library))
+
+    def library_changed(self) -> None:
+        """The agenda and, if on show, the review follow the library as it loads."""
+        super().library_changed()
+        if self.is_mounted and self.current_step == "review":
+            self.refresh_review()
 
     # --- steps ------------------------------------------------------------------------------
 

@@ -1,0 +1,41 @@
+"""A checkbox whose mark says ticked or not in any terminal, with or without colour.
+
+Textual's checkbox draws ``▐X▌`` either way and tells the two apart by colour
+only: in a terminal without colour an unticked box looks ticked. Here the mark
+itself changes: ☑ ticked, ☐ not.
+"""
+
+from __future__ import annotations
+
+from textual.content import ContentText
+from textual.widgets import Checkbox
+
+TICKED = "☑"
+UNTICKED = "☐"
+
+
+class TickBox(Checkbox):
+    """A :class:`~textual.widgets.Checkbox` drawn as ☑ or ☐ before its label."""
+
+    BUTTON_LEFT = ""
+    BUTTON_RIGHT = ""
+
+    def __init__(
+        self,
+        label: ContentText = "",
+        value: bool = False,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(label, value, id=id, classes=classes)
+        self.BUTTON_INNER = self.mark
+
+    @property
+    def mark(self) -> str:
+        """The mark for the box's value now."""
+        return TICKED if self.value else UNTICKED
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self.mark
+        super().watch_value()
