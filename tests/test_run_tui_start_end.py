@@ -24,9 +24,11 @@ from tests.tui_helpers import (
     run_app,
     run_plan_file,
     run_screen,
+    screen_text,
     shown_countdown,
     static_text,
     wait_for_screen,
+    wait_until,
 )
 
 
@@ -148,3 +150,33 @@ async def test_r_in_an_open_plan_runs_it_as_edited(tmp_path: Path) -> None:
         assert isinstance(screen, RunScreen)
         assert "Edited, not saved" in static_text(screen, "run-now")
         assert plan_screen.plan.agenda[0].title == "Edited, not saved"  # the plan itself untouched
+
+
+async def test_closing_marks_say_ticked_or_not_without_colour(tmp_path: Path) -> None:
+    """An unticked outcome reads ☐ and a ticked one ☑: Textual's ▐X▌ looked ticked either way."""
+    from facilkit.tui.widgets.tick_box import TickBox
+
+    app, clock, path = run_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        clock.advance(4 * MIN)
+        await pilot.press("e")
+        await wait_for_screen(pilot, Choose)
+        await pilot.click("#answer-end")
+        closing = await wait_for_screen(pilot, ClosingScreen)
+        boxes = list(closing.query(TickBox))
+        assert boxes  # one per desired outcome
+
+        def marks() -> list[str]:
+            return [str(box.render()).split(" ")[0] for box in boxes]
+
+        assert marks() == ["☐"] * len(boxes)
+        assert all("X" not in str(box.render()) for box in boxes)
+        await pilot.press("space")  # the first box has focus
+        await wait_until(pilot, lambda: marks()[0] == "☑", "the first ticked")
+        assert marks()[1:] == ["☐"] * (len(boxes) - 1)
+        assert "☑" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, RunScreen)
+        closed = load_run(run_paths(path)[-1]).closing
+        assert closed is not None and closed.reached == [True] + [False] * (len(boxes) - 1)

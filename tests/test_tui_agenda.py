@@ -25,11 +25,11 @@ from facilkit.tui.screens.plan.agenda import MINUTES_WIDTH, PADDING, AgendaTable
 from tests.tui_helpers import (
     ROOT,
     make_app,
-    on_screen,
+    open_agenda,
     press_to_open,
-    ready,
-    screen_text,
+    shows,
     type_text,
+    visible,
     wait_for_screen,
     wait_until,
 )
@@ -47,20 +47,6 @@ def long_names_plan(tmp_path: Path) -> Path:
     path = tmp_path / "long.yaml"
     save_plan(plan, path)
     return path
-
-
-async def open_agenda(pilot: Pilot[None]) -> PlanScreen:
-    """From the first step, alt+→ twice: the agenda, with the table focused."""
-    await ready(pilot)
-    screen = on_screen(pilot.app, PlanScreen)
-    await pilot.press("alt+right", "alt+right")
-    await wait_until(pilot, lambda: isinstance(screen.focused, AgendaTable), "the agenda")
-    return screen
-
-
-def visible(app: FacilkitApp) -> str:
-    """The screen's words with line breaks and runs of spaces as one space."""
-    return " ".join(screen_text(app).split())
 
 
 def column_words(app: FacilkitApp, name: str) -> str:
@@ -83,11 +69,6 @@ def column_words(app: FacilkitApp, name: str) -> str:
     width = widths[name] + PADDING
     lines = [table.render_line(y).text[start : start + width] for y in range(table.size.height)]
     return " ".join(" ".join(lines).split())
-
-
-def shows(app: FacilkitApp, text: str) -> bool:
-    """Whether the screen shows ``text`` (compared without spaces: the SVG drops some)."""
-    return "".join(text.split()) in "".join(screen_text(app).split())
 
 
 def shown_in(app: FacilkitApp, selector: str) -> str:

@@ -23,6 +23,7 @@ from facilkit.tui.app import FacilkitApp, create_app
 from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
+from facilkit.tui.screens.plan.agenda import AgendaTable
 from facilkit.tui.screens.run import RunScreen
 from facilkit.tui.screens.run_start import RunOptions
 from tests.run_helpers import T0
@@ -153,6 +154,25 @@ async def name_the_plan(pilot: Pilot[None], title: str | None = None) -> PlanScr
         await type_text(pilot, title)
     await pilot.press("enter")
     return await wait_for_screen(pilot, PlanScreen)
+
+
+async def open_agenda(pilot: Pilot[None]) -> PlanScreen:
+    """From the first step, alt+→ twice: the agenda, with the table focused."""
+    await ready(pilot)
+    screen = on_screen(pilot.app, PlanScreen)
+    await pilot.press("alt+right", "alt+right")
+    await wait_until(pilot, lambda: isinstance(screen.focused, AgendaTable), "the agenda")
+    return screen
+
+
+def visible(app: FacilkitApp) -> str:
+    """The screen's words with line breaks and runs of spaces as one space."""
+    return " ".join(screen_text(app).split())
+
+
+def shows(app: FacilkitApp, text: str) -> bool:
+    """Whether the screen shows ``text`` (compared without spaces: the SVG drops some)."""
+    return "".join(text.split()) in "".join(screen_text(app).split())
 
 
 def screen_text(app: FacilkitApp) -> str:

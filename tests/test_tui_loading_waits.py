@@ -1,0 +1,68 @@
+"""Pilot: a plan opened while a cold library loads is never checked or exported against
+the part loaded so far (review finding 25): the check says it waits, the export is
+written once the plan's methods are in, and no method is called unknown for being late."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from facilkit.paths import Locations
+from facilkit.plans.model import AgendaItem, new_plan
+from facilkit.plans.storage import save_plan
+from facilkit.tui.app import create_app
+from facilkit.tui.dialogs.export import ExportDialog
+from facilkit.tui.screens.plan import PlanScreen
+from tests.test_tui_library_loading import Gate, gate, library_folders  # noqa: F401
+from tests.tui_helpers import (
+    notices,
+    press_to_open,
+    replace_input,
+    wait_for_screen,
+    wait_until,
+)
+
+
+async def test_checks_and_export_wait_for_the_plans_methods(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811 (the fixture imported above)
+) -> None:
+    home = tmp_path / "home"
+    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
+    plan = new_plan("Dragons")
+    plan.language = "en"
+    plan.agenda = [AgendaItem(method="d", minutes=10), AgendaItem(method="e", minutes=10)]
+    save_plan(plan, locations.plans / "dragons.yaml")
+    app = create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        gate.open(2)  # a and b: neither of the plan's methods
+        await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
+        await wait_until(
+            pilot,
+            lambda: "Dragons" in str(app.screen.query_one("#plans").render_line(0).text),
+            "the plan listed",
+        )
+        await pilot.press("enter")
+        screen = await wait_for_screen(pilot, PlanScreen)
+        await pilot.press("alt+right", "alt+right")
+        findings = screen.query_one("#findings", Static)
+        await wait_until(pilot, lambda: "still loading" in str(findings.render()), "the note")
+        assert "still loading (2 of 7)" in str(findings.render())
+        assert screen.findings == []  # no "unknown method" for d and e
+
+        target = tmp_path / "dragons.md"
+        await press_to_open(pilot, "ctrl+o", ExportDialog)
+        await replace_input(pilot, "#export-path", str(target))
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PlanScreen)
+        await wait_until(
+            pilot, lambda: any("export is written as soon as" in n for n in notices(app)), "why"
+        )
+        assert not target.exists()
+
+        gate.open_all()
+        await wait_until(pilot, target.exists, "the export once the library is in")
+        assert "Dragon dance" in target.read_text(encoding="utf-8")
+        await wait_until(pilot, lambda: "still loading" not in str(findings.render()), "checks")
+        assert all(finding.code != "unknown_method" for finding in screen.findings)
