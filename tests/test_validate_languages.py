@@ -36,7 +36,7 @@ def allowed(text: object, required: tuple[str, ...]) -> bool:
     )
 
 
-WORDS = st.sampled_from(["", " ", "\u2028", "\t\n", "tekst", " text "])
+WORDS = st.sampled_from(["", " ", "\u2028", "\t\n", "\xa0", "\u3000", "tekst", " text "])
 TEXTS = st.one_of(
     WORDS,
     st.dictionaries(
@@ -116,37 +116,37 @@ def test_a_variant_s_wrong_code_is_named_in_the_variant(tmp_path: Path) -> None:
     assert problem.startswith(f"{tmp_path}/m.yaml:15:12: unknown language 'sw'")
 
 
-def test_the_quick_list_of_texts_holds_every_text_the_walk_words() -> None:
-    """The check every method passes and the walk that words a fault see the same texts."""
-    from facilkit.library.loader import Folder, load_library
-    from facilkit.library.validate import _text_values, texts
-    from facilkit.paths import builtin_methods_dir
+def test_a_word_of_unicode_spaces_is_empty_too(tmp_path: Path) -> None:
+    """YAML trims spaces and tabs off a plain word, not U+00A0: that text is still empty."""
+    text = METHOD_YAML.format(id="m").replace("en: A summary.", "en: \u00a0\u3000")
+    (problem,) = problems_for(tmp_path, text)
+    assert problem == f"{tmp_path}/m.yaml:3:31: the 'en' text is empty"
 
-    every_field = load_text(METHOD_YAML.format(id="m")).data | {
-        "invitation": "Kom",
-        "roles": ["R"],
-        "materials": ["M"],
-        "tips": ["T1", "T2"],
-        "source": {"text": "S", "adapted": "A"},
-        "steps": [{"title": "T", "how": "H", "questions": ["Q1", "Q2"]}, {"title": "T2"}],
-        "variants": [
-            {"id": "v", "name": "V"},
-            {
-                "id": "w",
-                "name": "W",
-                **{field: field for field in ("summary", "invitation", "adapted")},
-                **{field: [field] for field in ("roles", "materials", "tips")},
-                "steps": [{"title": "VT", "how": "VH", "questions": ["VQ"]}],
-            },
-        ],
-    }
-    method, problems = check_method(load_text(dump(every_field), "m.yaml"), "m")
-    assert problems == [] and method is not None
-    methods = [
-        method,
-        *(entry.method for entry in load_library([Folder(builtin_methods_dir(), "builtin")])),
+
+def test_the_reader_knows_every_space_a_plain_word_can_start_with() -> None:
+    """A file is walked for empty texts only when its reader saw one: the reader must know
+    every character ``str.strip`` removes that YAML leaves on a plain word."""
+    from facilkit.yamlio import load_text
+    from facilkit.yamlio.tree import UNICODE_SPACES
+
+    spaces = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    yaml_trims = set(" \t\r\n")
+    refused = set("\x0b\x0c\x1c\x1d\x1e\x1f")  # control characters: the reader refuses them
+    assert spaces - yaml_trims - refused == UNICODE_SPACES
+    assert min(UNICODE_SPACES) == "\x85"  # the reader's quick test for a word below them
+    for space in sorted(UNICODE_SPACES - set("\x85\u2028\u2029")):  # those three break lines
+        assert load_text(f"a: {space}").blank_text, hex(ord(space))
+    assert not load_text("a: words\nb: [1, 'x']\nc: {d: e}").blank_text
+    for blank in ("a: ''", "a: ' '", "a: {}", "a: |\n  \n", "a: [x, '']"):
+        assert load_text(blank).blank_text, blank
+
+
+def test_a_language_s_value_that_is_not_text_stops_nothing(tmp_path: Path) -> None:
+    """msgspec names no key for it (``$.tips[0][...]``): the field is left out, the rest checked."""
+    text = METHOD_YAML.format(id="m") + "tips:\n  - {da: Tip, en: 5}\n"
+    text = text.replace("{min: 5, default: 10, max: 20}", "{min: 5, default: 30, max: 20}")
+    path = f"{tmp_path}/m.yaml"
+    assert problems_for(tmp_path, text) == [
+        f"{path}:14:5: tips.0: expected text, got a whole number",
+        f"{path}:6:11: duration must have min <= default <= max (now 5, 30, 20)",
     ]
-    for each in methods:
-        walked = [text for _, text in texts(each)]
-        assert list(map(id, _text_values(each))) == list(map(id, walked)), each.id
-    assert len(_text_values(method)) == 24

@@ -8,8 +8,7 @@ complete) are checked here so every problem points at the offending node.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from itertools import chain
+from collections.abc import Iterator
 from pathlib import Path
 
 from facilkit.i18n import Words
@@ -71,8 +70,8 @@ def _review(
         return None, problems
 
     problems += [problem(keys, message) for keys, message in _rules(method, expected_id)]
-    if not originals and not require_languages and _all_written(method):
-        return method, problems  # the usual case: msgspec checked the codes, nothing to word
+    if not originals and not require_languages and not document.blank_text:
+        return method, problems  # the usual case: msgspec checked the codes; no text is blank
     for keys, message, language in _language_problems(method, require_languages, originals):
         if language is None:
             problems.append(problem(keys, message))
@@ -198,51 +197,6 @@ def _step_texts(here: Keys, step: Step) -> Iterator[tuple[Keys, Text]]:
         yield (*here, "how"), step.how
     for number, question in enumerate(step.questions):
         yield (*here, "questions", number), question
-
-
-def _text_values(method: Method) -> list[Text]:
-    """The texts :func:`texts` walks, in its order, without their places: cheap enough to
-    run for every method (a test holds the two to the same texts)."""
-    found: list[Text] = [method.name, method.summary]
-    if method.invitation is not None:
-        found.append(method.invitation)
-    _add_step_values(found, method.steps)
-    found += method.roles
-    found += method.materials
-    found += method.tips
-    if method.source.adapted is not None:
-        found.append(method.source.adapted)
-    for variant in method.variants:
-        found.append(variant.name)
-        for value in (variant.summary, variant.invitation, variant.adapted):
-            if value is not None:
-                found.append(value)
-        _add_step_values(found, variant.steps or ())
-        for values in (variant.roles, variant.materials, variant.tips):
-            found += values or ()
-    return found
-
-
-def _add_step_values(found: list[Text], steps: Sequence[Step]) -> None:
-    for step in steps:
-        found.append(step.title)
-        if step.how is not None:
-            found.append(step.how)
-        found += step.questions
-
-
-def _all_written(method: Method) -> bool:
-    """Every text has words in it: the rule msgspec cannot check cheaply, in C loops.
-
-    (A ``Meta(pattern=r"\\S")`` on the text types would, at 0.4 µs a string: 18 of the
-    30 µs a method may cost.) Only when this says no does :func:`_language_problems`
-    walk the texts to find which.
-    """
-    values = _text_values(method)
-    plain = [value for value in values if isinstance(value, str)]
-    by_language = [value for value in values if isinstance(value, dict)]
-    written = map(str.strip, chain(plain, chain.from_iterable(map(dict.values, by_language))))
-    return all(by_language) and all(written)
 
 
 def _set_aside_codes(originals: dict[Keys, dict[str, object]]) -> SetAside:

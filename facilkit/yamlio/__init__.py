@@ -93,7 +93,9 @@ def load_text(text: str, path: str = "<text>") -> Document:
         loader.dispose()
     if root is None:
         return Document(path, None, None)
-    return Document(path, Builder(path).build(root, 0), root)
+    builder = Builder(path)
+    data = builder.build(root, 0)
+    return Document(path, data, root, blank_text=builder.blank_text)
 
 
 _NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

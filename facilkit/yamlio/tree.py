@@ -20,6 +20,14 @@ from facilkit.yamlio.wording import comma_in_braces
 
 MAX_DEPTH = 64
 
+UNICODE_SPACES = frozenset(
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+"""The spaces ``str.strip`` removes that YAML does not trim off a plain word (it trims only
+spaces and tabs, and refuses the control characters): a plain word can be blank only if it
+starts with one of these."""
+
 
 @dataclass
 class Document:
@@ -28,6 +36,10 @@ class Document:
     path: str
     data: Any
     root: yaml.Node | None
+    blank_text: bool = True
+    """Whether some value may be a text with no words in it (``""``, ``"  "``, ``{}``). The
+    reader knows (it holds each value as it builds it), so a check for empty texts walks
+    only a file that has one; a document made by hand says it may."""
 
     def position(self, keys: Iterable[str | int]) -> tuple[int, int]:
         """Line and column of the node at ``keys``, or of its nearest parent."""
@@ -71,6 +83,8 @@ class Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.seen: set[int] = set()
+        self.blank_text = False
+        """Set by the first text with no words in it (see :attr:`Document.blank_text`)."""
 
     def fail(self, node: yaml.Node, message: str) -> YamlError:
         mark = node.start_mark
@@ -86,8 +100,15 @@ class Builder:
         if tag not in OUR_TAGS:
             raise self.fail(node, f"explicit tag '{tag}' is not allowed; remove it")
         if tag == PLAIN:
-            return plain_scalar(node.value)
+            text = node.value
+            # YAML trims spaces and tabs off a plain word, not U+00A0 or U+3000; a word that
+            # sorts below U+0085 (the lowest of them) cannot start with one: 15 ns a word.
+            if text >= "\x85" and text[0] in UNICODE_SPACES:
+                self.blank_text = True
+            return plain_scalar(text)
         if tag == QUOTED:
+            if not node.value.strip():
+                self.blank_text = True
             return node.value
         if tag == SEQ:
             return [self.build(child, depth + 1) for child in node.value]
@@ -112,6 +133,8 @@ class Builder:
                 )
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, depth + 1)
+        if not result:
+            self.blank_text = True
         return result
 
 
