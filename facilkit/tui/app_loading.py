@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from concurrent.futures import CancelledError
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import work
 
@@ -17,7 +17,6 @@ from facilkit.library.collection import Folder, Library
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations
 from facilkit.tui.compat import CompatApp
-from facilkit.tui.screens.base import FacilScreen
 
 if TYPE_CHECKING:
     from facilkit.library.loader import LibraryLoad
@@ -27,7 +26,19 @@ GC_PAUSE_SECONDS = 2.0
 GC_PAUSE_LIMIT = 5
 """Pauses to wait at most for a slow library before collecting anyway."""
 PREPARE_SEARCH_DELAY = 0.2
-"""Seconds after the library arrives before its search text is built (in a worker)."""
+"""Seconds after the library arrives before its search's word index is built (in a worker)."""
+
+
+@runtime_checkable
+class FollowsLibrary(Protocol):
+    """A screen the app tells of each step of a load: every FacilScreen, and the method
+    picker (a modal dialog), whose list grows as the library screen's does."""
+
+    def library_grew(self) -> None:
+        """A step of a cold load: ``app.library`` / ``app.search_index`` have grown."""
+
+    def library_changed(self) -> None:
+        """The whole library has loaded (or loaded again)."""
 
 
 class LibraryLoading(CompatApp[None]):
@@ -104,9 +115,9 @@ class LibraryLoading(CompatApp[None]):
 
     @work(thread=True, group="library")
     def prepare_search(self, index: SearchIndex) -> None:
-        """The search text is not needed to show the list: built once the screen is drawn.
+        """The word index is not needed to show the list: built once the screen is drawn.
 
-        A search typed before then builds it itself.
+        A search typed before then scans the methods' text (search.py).
         """
         index.prepare()
 
@@ -115,7 +126,7 @@ class LibraryLoading(CompatApp[None]):
         self.library, self.search_index = library, index
         if library.loading is not None:
             for screen in self.screen_stack:
-                if isinstance(screen, FacilScreen):
+                if isinstance(screen, FollowsLibrary):
                     screen.library_grew()
             return
         self.library_ready(library, index)
@@ -125,7 +136,7 @@ class LibraryLoading(CompatApp[None]):
         self.library, self.search_index, self.library_loaded = library, index, True
         self.set_timer(PREPARE_SEARCH_DELAY, lambda: self.prepare_search(index))
         for screen in self.screen_stack:
-            if isinstance(screen, FacilScreen):
+            if isinstance(screen, FollowsLibrary):
                 screen.library_changed()
         waiting, self.after_library = self.after_library, []
         for then in waiting:

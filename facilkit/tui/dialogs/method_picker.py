@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +19,9 @@ from facilkit.library.model import Entry, Method, localize
 from facilkit.library.search import Filters, SearchIndex
 from facilkit.tui.widgets.method_list import MethodList
 from facilkit.tui.widgets.text_entry import Input
+
+if TYPE_CHECKING:
+    from facilkit.tui.app import FacilkitApp
 
 
 @dataclass(frozen=True)
@@ -79,16 +83,35 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
 
     def on_mount(self) -> None:
         self.query_one("#picker-variants").display = False
-        self.query_one(MethodList).set_entries(self.index.filter(Filters()))
+        self.list_matches()
         self.query_one(Input).focus()
+
+    def list_matches(self) -> None:
+        """The methods matching what is typed, the cursor staying on its method."""
+        query = self.query_one("#picker-search", Input).value
+        self.query_one(MethodList).set_entries(self.index.filter(Filters(query=query)))
+
+    def library_grew(self) -> None:
+        """A step of a cold load (the app calls it, as for the library screen): the list
+        grows with the methods loaded since, filtered by what is typed."""
+        self.index = cast("FacilkitApp", self.app).search_index
+        self.list_matches()
+
+    def library_changed(self) -> None:
+        self.library_grew()
 
     def on_method_list_highlighted(self, event: MethodList.Highlighted) -> None:
         """The card in short form follows the highlight, so a method is judged before it is taken."""
         event.stop()
-        self.query_one("#picker-card", Static).update(short_card(event.entry, self.lang))
+        card = self.query_one("#picker-card", Static)
+        loading = cast("FacilkitApp", self.app).library.loading
+        if event.entry is None and loading is not None:  # more may match soon
+            card.update(Text(t("lib.no_match_yet", self.lang)))
+            return
+        card.update(short_card(event.entry, self.lang))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one(MethodList).set_entries(self.index.filter(Filters(query=event.value)))
+        self.list_matches()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
