@@ -72,6 +72,8 @@ async def test_list_and_card_change_in_the_same_step(tmp_path: Path) -> None:
     """A keystroke filters and a cursor move shows its card before any message is handled.
 
     Both happen inside the key's own handler, so they reach the screen in one frame.
+    The card of a new best match not rendered yet follows when the typing pauses
+    (CARD_AFTER_TYPING), so a key's frame draws the list only.
     """
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -80,7 +82,8 @@ async def test_list_and_card_change_in_the_same_step(tmp_path: Path) -> None:
         methods, card = screen.query_one(MethodList), screen.query_one(MethodCard)
         screen.query_one("#search", Input).insert_text_at_cursor("ugu")
         assert [e.id for e in methods.entries] == ["ugu"]  # no await in between
-        assert card.entry is methods.current
+        assert card.entry is not methods.current and screen.card_timer is not None
+        await wait_until(pilot, lambda: card.entry is methods.current, "the card after typing")
         screen.query_one("#search", Input).value = ""
         assert len(methods.entries) == len(app.library)
         before = methods.cursor

@@ -34,6 +34,11 @@ PROCESS_LABELS = {
 """Short forms for the filter, so "Process: neither" fits one line at 80 columns."""
 PREFETCH_DELAY = 0.15
 """Seconds after a cursor move before the neighbouring cards are rendered."""
+CARD_AFTER_TYPING = 0.12
+"""Seconds after the last key typed in the search before the new best match's card is
+rendered (at once if it is already rendered). Each key's frame then draws the list only:
+a card render and its repaint were about half of a keystroke's frame at 10,000 methods
+(bench/bench_tui.py). Enter, a cursor move or a key acting on the card shows it at once."""
 
 
 class NumberField(LiveInput):
@@ -71,6 +76,8 @@ class LibraryScreen(FacilScreen):
 
     prefetch_timer: Timer | None = None
     """The pending prefetch of the cards around the cursor."""
+    card_timer: Timer | None = None
+    """The card of the best match, waiting for the typing to pause (``CARD_AFTER_TYPING``)."""
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
@@ -175,7 +182,13 @@ class LibraryScreen(FacilScreen):
         # loading) keeps the method found; the cursor shows its card
         searched = bool(filters.query.strip()) and filters.query != self.last_query
         self.last_query = filters.query
-        self.query_one(MethodList).set_entries(entries, keep_cursor=not searched)
+        methods = self.query_one(MethodList)
+        if searched:  # the card follows when the typing pauses (CARD_AFTER_TYPING)
+            with self.prevent(MethodList.Highlighted):
+                methods.set_entries(entries, keep_cursor=False)
+            self.show_card_after_typing(methods.current)
+        else:
+            methods.set_entries(entries, keep_cursor=True)
         if not entries:
             self.query_one(MethodCard).show(None, empty)
 
@@ -188,6 +201,7 @@ class LibraryScreen(FacilScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.show_pending_card()
         self.query_one(MethodList).focus()
 
     def method_names(self, method_ids: Iterable[str]) -> dict[str, str]:
@@ -201,7 +215,26 @@ class LibraryScreen(FacilScreen):
         done, total = (grouped(number, self.lang) for number in library.loading)
         return t("lib.card_loading", self.lang, done=done, total=total)
 
+    def show_card_after_typing(self, entry: Entry | None) -> None:
+        """The best match's card: at once if it costs nothing, else once the typing pauses."""
+        if self.card_timer is not None:
+            self.card_timer.stop()
+            self.card_timer = None
+        card = self.query_one(MethodCard)
+        if entry is None or entry is card.entry or card.is_prepared(entry):
+            self.show_card(entry)
+            return
+        self.card_timer = self.set_timer(CARD_AFTER_TYPING, self.show_pending_card)
+
+    def show_pending_card(self) -> None:
+        """The card waiting for the typing to pause, now (Enter, a key acting on the card)."""
+        if self.card_timer is not None:
+            self.show_card(self.query_one(MethodList).current)
+
     def show_card(self, entry: Entry | None) -> None:
+        if self.card_timer is not None:  # this card replaces the one waiting
+            self.card_timer.stop()
+            self.card_timer = None
         card = self.query_one(MethodCard)
         # a new method shows as written
         card.show(entry, t("lib.no_match", self.lang), note=self.loading_note(entry))
@@ -214,6 +247,7 @@ class LibraryScreen(FacilScreen):
         self.prefetch_timer = self.set_timer(PREFETCH_DELAY, lambda: card.prefetch(neighbours))
 
     def on_method_list_selected(self, event: MethodList.Selected) -> None:
+        self.show_pending_card()
         self.query_one(MethodCard).focus()
 
     def select_method(self, method_id: str) -> None:
@@ -250,6 +284,7 @@ class LibraryScreen(FacilScreen):
 
     def action_next_variant(self) -> None:
         """Show the card of the method's next variant, then the method as written again."""
+        self.show_pending_card()
         card = self.query_one(MethodCard)
         entry = card.entry
         if entry is None or not entry.method.variants:
@@ -262,6 +297,7 @@ class LibraryScreen(FacilScreen):
     def action_add_to_agenda(self) -> None:
         """Add the method as its card shows it (as written, or the variant on show) to the
         open plan, or offer to start a new plan with it."""
+        self.show_pending_card()
         card = self.query_one(MethodCard)
         entry, variant = card.entry, card.variant
         if entry is None:
