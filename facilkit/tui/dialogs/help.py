@@ -47,6 +47,18 @@ def keys_of(screen: Screen[Any]) -> list[tuple[str, str]]:
     return [(" ".join(keys), description) for description, keys in lines.items()]
 
 
+def purpose_of(topic: str, lang: str) -> str | None:
+    """``help.<topic>``, or None when no catalogue has it: help then shows the keys alone.
+
+    A missing topic is a developer's slip that ``tests/test_help_topics.py`` names; a
+    user pressing F1 should still get the keys, not a crash.
+    """
+    try:
+        return t(f"help.{topic}", lang)
+    except KeyError:
+        return None
+
+
 class HelpScreen(ModalScreen[None]):
     """Two lines on what the screen is for, then its keys; escape, F1 or ``?`` close it."""
 
@@ -66,7 +78,9 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(keys), Text(description))
         with Vertical(classes="dialog dialog-wide", id="help"):
             yield Label(t("help.title", self.lang), classes="dialog-question")
-            yield Static(t(f"help.{self.topic}", self.lang), markup=False, id="help-purpose")
+            purpose = purpose_of(self.topic, self.lang)
+            if purpose is not None:
+                yield Static(purpose, markup=False, id="help-purpose")
             yield Label(t("help.keys", self.lang), classes="dialog-question")
             with VerticalScroll(id="help-keys"):
                 yield Static(table)
