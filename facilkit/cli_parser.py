@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from facilkit import __version__
+from facilkit.export import document, formats
 from facilkit.i18n import detect_language, plan_languages, t
 from facilkit.paths import plan_files_in, plan_templates_dir
 
@@ -300,17 +301,21 @@ def _add_plan_commands(
     export = command(group, "export", "plan_export")
     export.add_argument("plan", metavar="PLAN", help=words.help("plan_argument"))
     export.add_argument(
-        "-o", "--output", type=Path, metavar=words.meta("file"), help=words.help("output")
+        "-o",
+        "--output",
+        type=Path,
+        metavar=words.meta("file"),
+        help=words.help("output", suffixes=" ".join(dict.fromkeys(formats.SUFFIXES.values()))),
     )
     export.add_argument(
         "--format",
-        choices=("md", "html", "pdf", "docx", "ics", "cards", "invitation"),
+        choices=formats.FORMATS,  # the one list: a format added there is a choice here
         help=words.help("format"),
     )
     export.add_argument(
         "--for",
         dest="audience",
-        choices=("facilitator", "participants"),
+        choices=document.AUDIENCES,
         default="facilitator",
         help=words.help("audience"),
     )

@@ -106,6 +106,7 @@ def cmd_plan_check(args: argparse.Namespace) -> int:
 def cmd_plan_export(args: argparse.Namespace) -> int:
     """Export a plan in the format the extension or ``--format`` names."""
     from facilkit.export.formats import (
+        REPORT_FORMATS,
         TEXT_FORMATS,
         default_name,
         format_for,
@@ -123,7 +124,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
         raise UsageError.words("cli.not_text", format=fmt)
     if args.template is not None and fmt != "docx":
         raise UsageError.words("cli.template_is_for_word")
-    if getattr(args, "report", False) and fmt not in ("md", "txt"):
+    if getattr(args, "report", False) and fmt not in REPORT_FORMATS:
         raise UsageError.words("cli.report_is_for_text")
     _, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language

@@ -1,7 +1,9 @@
 """Which formats exist, how a file name picks one, and how an export is written.
 
 Each format's module is imported only when that format is asked for, so the TUI
-and the Markdown export never pay for Typst, python-docx or icalendar.
+and the Markdown export never pay for Typst, python-docx or icalendar. The module
+itself is light (the plan and library types are for annotations only): the command
+line's parser reads its ``--format`` choices from :data:`FORMATS` on every start.
 """
 
 from __future__ import annotations
@@ -12,17 +14,20 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from facilkit.errors import ExportError as ExportError  # one family: see facilkit/errors.py
 from facilkit.errors import storage_error
 from facilkit.export.document import Audience
 from facilkit.i18n import t
-from facilkit.library.loader import Library
-from facilkit.plans.model import Plan
+
+if TYPE_CHECKING:
+    from facilkit.library.loader import Library
+    from facilkit.plans.model import Plan
 
 Format = Literal["md", "html", "pdf", "docx", "ics", "cards", "invitation"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+"""The one list of format names: ``--format``'s choices, the TUI's export dialog, the tests."""
 
 SUFFIXES: dict[Format, str] = {
     "md": ".md",
@@ -45,6 +50,8 @@ _BY_SUFFIX: dict[str, Format] = {
 }
 TEXT_FORMATS: tuple[Format, ...] = ("md", "html", "ics", "invitation")
 """Formats that can go to standard output."""
+REPORT_FORMATS: tuple[Format, ...] = ("md", "invitation")
+"""Formats ``plan export --report`` may append the run's report to (it is Markdown text)."""
 
 _RENDERERS: dict[Format, str] = {
     "md": "facilkit.export.plan:render_file",
