@@ -150,3 +150,11 @@ def test_a_language_s_value_that_is_not_text_stops_nothing(tmp_path: Path) -> No
         f"{path}:14:5: tips.0: expected text, got a whole number",
         f"{path}:6:11: duration must have min <= default <= max (now 5, 30, 20)",
     ]
+
+
+def test_a_wrong_code_beside_all_five_is_named_too(tmp_path: Path) -> None:
+    text = METHOD_YAML.format(id="m").replace(
+        "{da: Metode m, en: Method m}", "{da: M, en: M, nb: M, nn: M, sv: M, fi: M}"
+    )
+    (problem,) = problems_for(tmp_path, text)
+    assert problem.startswith(f"{tmp_path}/m.yaml:2:43: unknown language 'fi'")

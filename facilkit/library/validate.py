@@ -1,7 +1,8 @@
 """Turn one method file into a :class:`Method`, or into problems at line and column.
 
-Type checks come from msgspec (fast, one error at a time); the rules a type
-cannot express (id matches file name, durations in order, languages known and
+Type checks come from msgspec (fast, one error at a time), the language codes
+among them (the model's ``LanguageCode``); the rules a type cannot express (id
+matches file name, durations in order, texts not blank, a built-in's languages
 complete) are checked here so every problem points at the offending node.
 """
 
@@ -209,11 +210,14 @@ def _set_aside_codes(originals: dict[Keys, dict[str, object]]) -> SetAside:
         if keys is None or not isinstance(text, dict):
             return None
         originals.setdefault(keys, text)
-        spare = iter(code for code in LANGUAGES if code not in text)
-        # A renamed code keeps its value, so msgspec still checks that it is text.
-        mended = {
-            code if code in LANGUAGES else next(spare, code): value for code, value in text.items()
-        }
+        spare = iter([code for code in LANGUAGES if code not in text])
+        # A renamed code keeps its value, so msgspec still checks that it is text; with
+        # every code taken already (all five and a wrong one) the wrong one is left out.
+        mended: dict[str, object] = {}
+        for code, value in text.items():
+            name = code if code in LANGUAGES else next(spare, None)
+            if name is not None:
+                mended[name] = value
         return replaced(data, keys, mended)
 
     return set_aside
