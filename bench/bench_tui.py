@@ -136,10 +136,20 @@ async def interaction(folder: Path, home: Path) -> dict[str, float]:
     return result
 
 
+def ratio_to_r(runs: list[dict[str, float]], r_runs: list[dict[str, float]], key: str) -> float:
+    """The median of each run divided by its neighbouring R run."""
+    return statistics.median(f[key] / rr["first_frame"] for f, rr in zip(runs, r_runs, strict=True))
+
+
 def ratios_to_r(runs: list[dict[str, float]], r_runs: list[dict[str, float]], key: str) -> str:
     """The median of each run divided by its neighbouring R run, with the range of runs."""
     ratios = sorted(f[key] / rr["first_frame"] for f, rr in zip(runs, r_runs, strict=True))
     return f"{statistics.median(ratios):.2f} x R (runs {ratios[0]:.2f}-{ratios[-1]:.2f})"
+
+
+def verdict(value: float, budget: float) -> str:
+    """✓ when the figure keeps its budget, ✗ when it does not."""
+    return "✓" if value <= budget else "✗"
 
 
 def spread(runs: list[dict[str, float]], key: str, unit: str = "MiB") -> str:
@@ -213,13 +223,15 @@ def main() -> None:
         print(f"R (minimal Textual app, start to first frame)   {r * 1e3:7.0f} ms (median)")
         for runs, start in ((f_runs, "warm"), (cold_runs, "cold")):
             for key, label, budget in (
-                ("first_frame", "first frame          ", "1.3"),
-                ("usable", "list and card usable ", "1.7" if start == "warm" else "2.0"),
-                ("loaded", "  ... all loaded     ", "-"),
+                ("first_frame", "first frame          ", 1.3),
+                ("usable", "list and card usable ", 1.7 if start == "warm" else 2.0),
+                ("loaded", "  ... all loaded     ", None),
             ):
+                kept = "" if budget is None else f" (budget {budget}) "
+                kept += "" if budget is None else verdict(ratio_to_r(runs, r_runs, key), budget)
                 print(
                     f"facilkit, 1,000 methods, {start}: {label} {median_of(runs, key) * 1e3:7.0f} ms = "
-                    f"{ratios_to_r(runs, r_runs, key)} (budget {budget})"
+                    f"{ratios_to_r(runs, r_runs, key)}{kept}"
                 )
         for runs, start in ((big, "warm"), (big_cold, "cold")):
             print(
@@ -229,14 +241,15 @@ def main() -> None:
             )
         warm_1k, cold_1k = median_of(f_runs, "rss_mib"), median_of(cold_runs, "rss_mib")
         warm_10k, cold_10k = median_of(big, "rss_mib"), median_of(big_cold, "rss_mib")
-        print(
-            f"peak memory, 1,000 methods: warm {spread(f_runs, 'rss_mib')}, cold "
-            f"{spread(cold_runs, 'rss_mib')} = {cold_1k / warm_1k:.2f} x warm (budget 1.1; 60 MiB)"
-        )
-        print(
-            f"peak memory, 10,000 methods: warm {spread(big, 'rss_mib')}, cold "
-            f"{spread(big_cold, 'rss_mib')} = {cold_10k / warm_10k:.2f} x warm (budget 1.1; 160 MiB)"
-        )
+        for methods, warm, cold, warm_runs, cold_runs_of, most in (
+            ("1,000", warm_1k, cold_1k, f_runs, cold_runs, 60),
+            ("10,000", warm_10k, cold_10k, big, big_cold, 160),
+        ):
+            print(
+                f"peak memory, {methods} methods: warm {spread(warm_runs, 'rss_mib')}, cold "
+                f"{spread(cold_runs_of, 'rss_mib')} = {cold / warm:.2f} x warm (budget 1.1) "
+                f"{verdict(cold / warm, 1.1)}; at most {most} MiB {verdict(max(warm, cold), most)}"
+            )
         print(
             f"  the cold start's helper process (its own peak): 1,000 methods "
             f"{spread(cold_runs, 'helper_rss_mib')}, 10,000 {spread(big_cold, 'helper_rss_mib')}"

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import BindingsMap
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widgets import Static
 
@@ -42,6 +43,7 @@ def test_textual_is_the_version_compat_was_checked_against() -> None:
         (App, "_display", ["self", "screen", "renderable"]),
         (ScrollView, "_scroll_update", ["self", "virtual_size"]),
         (MessagePump, "_is_prevented", ["self", "message_type"]),
+        (Screen, "_on_screen_resume", ["self", "event"]),
     ],
 )
 def test_private_methods_keep_their_signature(
@@ -85,3 +87,49 @@ async def test_the_hooks_and_the_frame_watch_run_in_a_real_app() -> None:
             assert compat.is_prevented(app, Message), UPGRADE
     assert "probe" in registered, f"{UPGRADE}: App._register is no longer called"
     assert frames, f"{UPGRADE}: App._display is no longer called for each frame"
+
+
+async def test_the_first_frame_callback_runs_once_after_the_first_frame() -> None:
+    calls: list[bool] = []
+
+    class Probe(compat.CompatApp[None]):
+        def compose(self) -> Any:
+            yield Static("x", id="probe")
+
+        def on_mount(self) -> None:
+            compat.after_first_frame(self, lambda: calls.append(self.screen.is_mounted))
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.query_one("#probe", Static).update("y")  # a second frame
+        await pilot.pause()
+    assert calls == [True], f"{UPGRADE}: App._display is no longer called for each frame"
+
+
+class Styled(compat.CompatScreen[None]):
+    def compose(self) -> Any:
+        yield Static("word", id="word")
+
+
+async def test_a_screen_shown_first_is_styled_and_restyled_when_it_comes_back() -> None:
+    """Its first showing skips the second styling; showing it again still catches up."""
+
+    class Probe(App[None]):
+        CSS = "#word { color: $primary; } App:blur #word { color: red; }"
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        app.install_screen(Styled(), "styled")
+        await app.push_screen("styled")
+        await pilot.pause()
+        word = app.screen.query_one("#word", Static)
+        primary = app.current_theme.primary.lower()
+        assert word.styles.color.hex.lower() == primary
+        app.pop_screen()
+        app.app_focus = False  # the terminal lost focus while the screen was not shown
+        await pilot.pause()
+        assert word.styles.color.hex.lower() == primary, "a screen not shown is not restyled"
+        await app.push_screen("styled")
+        await pilot.pause()
+        assert word.styles.color.hex.lower() == "#ff0000", UPGRADE

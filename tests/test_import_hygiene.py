@@ -55,6 +55,8 @@ DEFERRED: dict[str, str] = {
     "facilkit.tui.screens.run_follow": "the room view in a second terminal is opened only by run --room",
     "facilkit.tui.screens.run_closing": "the closing screen opens at the end of a run",
     "facilkit.plans.schedule": "a plan's methods are looked up only when it is exported or run",
+    "textual": "text_entry builds its TextArea on first use: Textual's costs 10 ms, and the "
+    "library screen a start opens first has no multi-line field",
 }
 """Every import made inside a function, with the reason it is not at the top of its module.
 
@@ -162,6 +164,19 @@ def test_opening_the_tui_imports_no_yaml_validation_or_export() -> None:
     )  # fmt: skip
     loaded_after(code, heavy)  # the first start ever compiles the catalogue in use (with PyYAML)
     assert loaded_after(code, heavy) == []  # every later one reads the compiled copy
+
+
+def test_the_library_screen_builds_no_multi_line_field() -> None:
+    """Textual's TextArea (10 ms) waits for the first screen that has one."""
+    code = "import facilkit.tui.app\nimport facilkit.tui.screens.library\n"
+    assert loaded_after(code, ("textual.widgets._text_area",)) == []
+    code += (
+        "from facilkit.tui.widgets.text_entry import TextArea\n"
+        "from facilkit.tui.widgets import text_entry\n"
+        "import textual.widgets\n"
+        "assert text_entry.TextArea is TextArea and issubclass(TextArea, textual.widgets.TextArea)\n"
+    )
+    assert loaded_after(code, ("textual.widgets._text_area",)) == ["textual.widgets._text_area"]
 
 
 def test_each_export_imports_only_its_own_library() -> None:

@@ -29,6 +29,7 @@ from facilkit.tui.app_commands import AppCommands, localize_bindings
 from facilkit.tui.app_loading import LibraryLoading
 from facilkit.tui.app_plans import PlanFlows
 from facilkit.tui.commands import MethodCommands
+from facilkit.tui.compat import after_first_frame
 from facilkit.tui.safe_display import install as install_safe_display
 from facilkit.tui.screens.home import HomeScreen
 
@@ -140,7 +141,8 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
             self.theme = THEME
         self.push_screen(HomeScreen())
         # after the first frame, so the worker does not compete with it for the GIL
-        self.call_after_refresh(self.load_library_in_background)
+        after_first_frame(self, self.start_library_load)
+        self.call_after_refresh(self.start_library_load)  # if no frame is drawn (headless)
 
     def library_ready(self, library: Library, index: SearchIndex) -> None:
         super().library_ready(library, index)

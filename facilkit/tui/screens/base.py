@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from facilkit.i18n import t
+from facilkit.tui.compat import CompatScreen
 
 if TYPE_CHECKING:
     from facilkit.tui.app import FacilkitApp
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-class FacilScreen(Screen[None]):
+class FacilScreen(CompatScreen[None]):
     """A screen that shows a short message instead of a broken layout below 80×24."""
 
     edits_plan = False

@@ -10,12 +10,16 @@ field facilkit shows is one of these two, and a test keeps it so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input as TextualInput
-from textual.widgets import TextArea as TextualTextArea
 
 from facilkit.tui.compat import key_bindings
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea as TextualTextArea
 
 
 async def run_own_binding_now(field: Widget, event: events.Key) -> None:
@@ -41,8 +45,25 @@ class Input(TextualInput):
         await run_own_binding_now(self, event)
 
 
-class TextArea(TextualTextArea):
-    """Textual's TextArea, with its editing keys kept in order."""
+if TYPE_CHECKING:
 
-    async def on_key(self, event: events.Key) -> None:
-        await run_own_binding_now(self, event)
+    class TextArea(TextualTextArea):
+        """Textual's TextArea, with its editing keys kept in order."""
+
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``TextArea`` is built on first use: Textual's costs 10 ms to import, and the
+        library screen, which a start opens first, has no multi-line field."""
+        if name != "TextArea":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from textual.widgets import TextArea as TextualTextArea
+
+        class TextArea(TextualTextArea):
+            """Textual's TextArea, with its editing keys kept in order."""
+
+            async def on_key(self, event: events.Key) -> None:
+                await run_own_binding_now(self, event)
+
+        globals()["TextArea"] = TextArea  # built once; later imports find it here
+        return TextArea
