@@ -14,6 +14,7 @@ Use :func:`t` everywhere: ``t("wiz.saved", lang, path=path)``, and for a count
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import locale
 import os
@@ -180,14 +181,22 @@ def _load(path: Path) -> dict[str, Entry]:
 
 
 _TEXT = r'"((?:[^"\\]|\\.)*)"'
-_KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*):(?: " + _TEXT + ")?")
-_FORM_LINE = re.compile(r"  (one|other): " + _TEXT)
-_ESCAPES = re.compile(r'\\(?:["\\/bfnrt]|u(?![dD][89a-fA-F])[0-9a-fA-F]{4})')
+_KEY_LINE = r"([A-Za-z][A-Za-z0-9_.-]*):(?: " + _TEXT + ")?"
+_FORM_LINE = r"  (one|other): " + _TEXT
+_ESCAPES = r'\\(?:["\\/bfnrt]|u(?![dD][89a-fA-F])[0-9a-fA-F]{4})'
 """The escapes YAML's double quotes and JSON share, read alike by both."""
-_NOT_PLAIN = re.compile(
-    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-"""Characters whose reading YAML decides (controls, line separators, a BOM, surrogates)."""
+_NOT_PLAIN = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+"""Characters whose reading YAML decides: controls (but tab and newline), line separators,
+surrogates, a BOM."""
+
+
+@functools.cache
+def _plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled on a first start only: a warm one reads the compiled catalogue."""
+    compile_ = re.compile
+    return compile_(_KEY_LINE), compile_(_FORM_LINE), compile_(_ESCAPES), compile_(_NOT_PLAIN)
+
+
 _YAML_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off", "null"}
 """Keys a YAML reader could take for something other than text."""
 PLAIN_CATALOGUE_LIMIT = 1024 * 1024
@@ -205,7 +214,8 @@ def read_plain_catalogue(text: str) -> dict[str, Entry] | None:
     character) gives None, and the YAML reader reads the file and says what is
     wrong: never a different result, never another message.
     """
-    if len(text) > PLAIN_CATALOGUE_LIMIT or _NOT_PLAIN.search(text):
+    key_line, form_line, _, not_plain = _plain_patterns()
+    if len(text) > PLAIN_CATALOGUE_LIMIT or not_plain.search(text):
         return None
     entries: dict[str, Entry] = {}
     plural: str | None = None
@@ -213,7 +223,7 @@ def read_plain_catalogue(text: str) -> dict[str, Entry] | None:
     for line in text.split("\n"):
         if not line or line.lstrip().startswith("#"):
             continue
-        form = _FORM_LINE.fullmatch(line)
+        form = form_line.fullmatch(line)
         if form is not None:
             if plural is None or form[1] in forms:
                 return None
@@ -223,7 +233,7 @@ def read_plain_catalogue(text: str) -> dict[str, Entry] | None:
             if len(forms) != len(PLURAL_FORMS):
                 return None
             entries[plural], plural, forms = forms, None, {}
-        found = _KEY_LINE.fullmatch(line)
+        found = key_line.fullmatch(line)
         if found is None or found[1] in entries or found[1].lower() in _YAML_WORDS:
             return None
         if found[2] is None:
@@ -251,7 +261,7 @@ def _unescaped(value: Entry) -> Entry:
 def _unescaped_text(text: str) -> str:
     if "\\" not in text:
         return text
-    if "\\" in _ESCAPES.sub("", text):
+    if "\\" in _plain_patterns()[2].sub("", text):
         raise ValueError("an escape only YAML reads")
     unescaped: str = msgspec.json.decode(f'"{text}"'.encode())
     return unescaped

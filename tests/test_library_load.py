@@ -111,7 +111,9 @@ def test_a_helper_stuck_on_a_chunk_is_stopped_and_its_chunk_parsed_here(
     """A helper that never answers costs the deadline, never the load."""
 
     def stuck_start() -> subprocess.Popen[bytes]:
-        command = [sys.executable, "-c", "import sys, time; sys.stdin.read(1); time.sleep(600)"]
+        # asked, it never answers; never asked (its input closed), it ends at once
+        stuck = "import sys, time\nif sys.stdin.buffer.read(4):\n    time.sleep(600)\n"
+        command = [sys.executable, "-c", stuck]
         return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     monkeypatch.setattr(parsing_module.Helper, "_start", staticmethod(stuck_start))
