@@ -277,3 +277,16 @@ def test_a_short_write_of_a_piece_makes_the_end_of_the_load_write_the_file_whole
     _pieces, whole = read_pieces(cache_file.read_bytes())
     assert whole, "the torn file was written again at the end of the load"
     assert len(MethodCache(cache_file).items) == 4
+
+
+def test_a_cold_load_lists_its_first_methods_after_a_small_first_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first step waits for FIRST_CHUNK files, not a whole CHUNK: the list comes sooner."""
+    monkeypatch.setattr(loader_module, "SNAPSHOT_SECONDS", 3600.0)  # no step by the clock
+    folder = tmp_path / "lib"
+    for number in range(40):
+        aged(write_method(folder, f"m{number:02d}"))
+    load = LibraryLoad([Folder(folder, "user")], None, helpers=0)
+    sizes = [len(snapshot) for snapshot in load.snapshots()]
+    assert sizes == [loader_module.FIRST_CHUNK, 40]

@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # the parser itself is imported only when a file must be pars
 SUFFIXES = (".yaml", ".yml")
 CHUNK = 25
 """Files parsed between two looks at the clock (about 40 ms of parsing)."""
+FIRST_CHUNK = 8
+"""The first chunk is smaller: a cold start lists its first methods after about 12 ms of
+parsing instead of 40 (the snapshot after it is small too)."""
 SNAPSHOT_SECONDS = 0.25
 """How often a loading library is handed on; the first snapshot comes after one chunk."""
 SNAPSHOT_SPACING = 10
@@ -168,7 +171,8 @@ class LibraryLoad:
         """Parse in chunks, this thread from the front and helpers from the back."""
         from facilkit.library.parsing import Helper, parse_files  # only a miss needs the parser
 
-        chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        size = min(FIRST_CHUNK, CHUNK)
+        chunks = [todo[:size]] + [todo[at : at + CHUNK] for at in range(size, len(todo), CHUNK)]
         work: deque[Chunk] = deque((index, self._jobs(chunk)) for index, chunk in enumerate(chunks))
         results: queue.Queue[tuple[int, list[Parsed] | None]] = queue.Queue()
         left = len(chunks)
