@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -96,6 +97,27 @@ def test_a_helper_process_parses_the_same_library(
     (decoy / "__init__.py").write_text("raise SystemExit('the wrong facilkit')\n")
     monkeypatch.setenv("PYTHONPATH", str(decoy.parent))
     alone = load_library(folders)
+    # after its first chunk this thread waits for the helper's first answer, so the
+    # helper has a share however slowly it starts on a busy machine
+    answered = threading.Event()
+    real_ask, real_parse = parsing_module.Helper._ask, parsing_module.parse_files
+
+    def ask(helper: parsing_module.Helper, *args: Any) -> Any:
+        parsed = real_ask(helper, *args)
+        if parsed is not None:
+            answered.set()
+        return parsed
+
+    chunks_here: list[int] = []
+
+    def parse_here(jobs: list[parsing_module.Job]) -> list[parsing_module.Parsed]:
+        chunks_here.append(len(jobs))
+        if len(chunks_here) > 1:
+            answered.wait(timeout=120)  # a bound for a helper that never answers
+        return real_parse(jobs)
+
+    monkeypatch.setattr(parsing_module.Helper, "_ask", ask)
+    monkeypatch.setattr(parsing_module, "parse_files", parse_here)
     load = LibraryLoad(folders, tmp_path / "cache", helpers=1)
     *_, helped = load.snapshots()
     assert summary(helped) == summary(alone)
