@@ -1,13 +1,16 @@
-"""Every screen's help words are in every catalogue, and help never crashes without them.
+"""Every screen and dialog class in ``facilkit/tui/``: its help words, and the language walk.
 
 F1 shows ``help.<HELP_TOPIC>``, a key built in code, so the catalogue tests cannot see it
-missing: this file walks every screen and dialog class in ``facilkit/tui/`` instead.
+missing: this file walks every screen class instead, names what a new one lacks, checks
+that help never crashes without its words, and that ``tests/test_i18n_screens.py`` opens
+every screen in each language.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +61,31 @@ def test_every_screen_has_its_help_words_in_every_catalogue() -> None:
         if f"help.{topic}" not in catalogue(lang)
     ]
     assert missing == []
+
+
+NOT_WALKED: dict[str, str] = {
+    "Palette": "the command palette: the walk opens it with ctrl+p (Textual's CommandPalette)",
+    "FollowRoomScreen": "opened only by 'facilkit run PLAN --room' beside a running meeting; "
+    "it shows RoomScreen's widgets, which the walk checks",
+}
+"""Screens tests/test_i18n_screens.py does not name, each with the reason."""
+
+
+def test_every_screen_is_on_the_language_walk() -> None:
+    """A screen the walk never opens could show another language's words unseen."""
+    walk = (Path(__file__).parent / "test_i18n_screens.py").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b[A-Z]\w*", walk))
+    screens = facilkit_screens()
+    bases = {base for kind in screens for base in kind.__mro__[1:]}
+    unwalked = [
+        name_of(kind) + ": open it in tests/test_i18n_screens.py (or say why not in NOT_WALKED)"
+        for kind in screens
+        if kind not in bases
+        and kind.__qualname__ not in named | set(NOT_WALKED)
+        and kind.__module__.startswith("facilkit.")
+    ]
+    assert unwalked == []
+    assert sorted(set(NOT_WALKED) - {kind.__qualname__ for kind in screens}) == []
 
 
 def test_every_full_screen_sets_a_topic_of_its_own() -> None:

@@ -25,10 +25,11 @@ from facilkit.plans.storage import load_plan, plan_from_template, save_plan
 from facilkit.run.clock import FakeClock, today_at
 from facilkit.run.items import plan_start_minute
 from facilkit.tui.app import FacilkitApp
-from facilkit.tui.dialogs.basic import Choose, Pick, Prompt
+from facilkit.tui.dialogs.basic import Choose, Pick, Prompt, TextPanel
 from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.dialogs.help import HelpScreen
 from facilkit.tui.dialogs.item_form import ItemForm
+from facilkit.tui.dialogs.materials import MaterialsDialog
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.library import LibraryScreen
@@ -148,6 +149,9 @@ async def test_home_library_palette_help_templates_trash(home: Path, lang: str) 
         await press_to_open(pilot, "t", Pick)
         seen.check("template picker")
         await _back_to(pilot, HomeScreen)
+        await press_to_open(pilot, "p", TextPanel)
+        seen.check("library problems")
+        await _back_to(pilot, HomeScreen)
         await press_to_open(pilot, "x", Choose)
         seen.check("delete question")
         await pilot.click("#answer-yes")
@@ -155,7 +159,9 @@ async def test_home_library_palette_help_templates_trash(home: Path, lang: str) 
         seen.check("home after a delete")
         await press_to_open(pilot, "u", Pick)
         seen.check("trash")
-        seen.assert_clean("home", "palette", "library", "template picker", "trash")
+        seen.assert_clean(
+            "home", "palette", "library", "template picker", "library problems", "trash"
+        )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -183,6 +189,9 @@ async def test_plan_steps_and_their_dialogs(home: Path, lang: str) -> None:
         await wait_for_screen(pilot, ItemForm)
         seen.check("item form")
         await _back_to(pilot, PlanScreen)
+        await press_to_open(pilot, "m", MaterialsDialog)
+        seen.check("materials")
+        await _back_to(pilot, PlanScreen)
         await press_to_open(pilot, "ctrl+o", ExportDialog)
         seen.check("export dialog")
         await _back_to(pilot, PlanScreen)
@@ -199,7 +208,7 @@ async def test_plan_steps_and_their_dialogs(home: Path, lang: str) -> None:
         await press_to_open(pilot, "ctrl+s", Choose)
         seen.check("save conflict")
         await _back_to(pilot, PlanScreen)
-        seen.assert_clean("step agenda", "method picker", "item form", "export dialog")
+        seen.assert_clean("step agenda", "method picker", "item form", "materials", "export dialog")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
