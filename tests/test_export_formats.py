@@ -6,6 +6,7 @@ format"); these tests say, by name, what a new one still lacks.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -47,6 +48,20 @@ def test_every_format_has_a_suffix_a_renderer_and_a_suffix_that_picks_a_format()
     ]
     assert unread == []
     assert set(TEXT_FORMATS) <= set(FORMATS) and set(REPORT_FORMATS) <= set(TEXT_FORMATS)
+
+
+def test_every_format_has_a_row_in_the_user_docs() -> None:
+    """docs/plans.md's format table: ``| `md` | `.md` | what you get |``."""
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "plans.md").read_text(
+        encoding="utf-8"
+    )
+    rows = set(re.findall(r"^\| `([a-z]+)` \| `(\.[a-z]+)` \|", docs, re.MULTILINE))
+    missing = [
+        f"format {fmt!r} needs a row '| `{fmt}` | `{SUFFIXES[fmt]}` | ... |' in docs/plans.md"
+        for fmt in FORMATS
+        if (fmt, SUFFIXES[fmt]) not in rows
+    ]
+    assert missing == []
 
 
 def test_format_choices_come_from_the_one_list(
