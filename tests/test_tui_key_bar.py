@@ -17,6 +17,8 @@ from tests.tui_helpers import (
     open_agenda,
     press_to_open,
     ready,
+    start_new_plan,
+    type_text,
     wait_until,
 )
 
@@ -101,3 +103,14 @@ async def test_the_agenda_keys_in_danish_at_80_columns(tmp_path: Path) -> None:
         words = bar_text(app)
         for shown in ("i Indsæt her", "⇧↑ ⇧↓ Flyt", "m Materialer", "ctrl+s Gem"):
             assert shown in words
+
+
+async def test_the_way_to_the_next_step_stays_on_the_bar_after_an_edit(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await start_new_plan(pilot)
+        assert "alt+→ Next step" in bar_text(app) and "ctrl+s Save" in bar_text(app)
+        await type_text(pilot, "Why we meet")
+        await wait_until(pilot, lambda: "ctrl+z Undo" in bar_text(app), "undo on the bar")
+        assert "alt+→ Next step" in bar_text(app) and "ctrl+s Save" in bar_text(app)

@@ -181,7 +181,7 @@ class KeyBar(Widget):
             needed = self._width_of(entry) + (len(GAP) if lines[-1] else 0)
             if used + needed > width and lines[-1]:
                 if len(lines) == max_lines:
-                    break
+                    continue  # gives way; a shorter entry after it may still fit
                 lines.append([])
                 used, needed = 0, self._width_of(entry)
             lines[-1].append(entry)

@@ -78,9 +78,9 @@ class PlanScreen(AgendaActions):
         Binding("r", "run_plan", "Run meeting", show=False, id="plan.run"),
     ]
 
-    KEEP_ON_KEY_BAR = frozenset({"undo", "redo", "save", "materials", *AGENDA_ACTIONS})
-    """Keys that change or keep the plan, and the check list's: the key bar takes a second
-    line rather than hide one."""
+    KEEP_ON_KEY_BAR = frozenset({"undo", "redo", "save", "step", "materials", *AGENDA_ACTIONS})
+    """Keys that change or keep the plan, the way on to the next step and the check list's:
+    the key bar takes a second line rather than hide one."""
 
     def __init__(self, editor: PlanEditor) -> None:
         super().__init__()
