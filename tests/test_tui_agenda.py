@@ -240,3 +240,6 @@ async def test_materials_dialog_names_its_keys(tmp_path: Path) -> None:
         await press_to_open(pilot, "m", MaterialsDialog)
         await wait_until(pilot, lambda: "Nyt materiale" in visible(app), "the dialog's keys")
         assert "Fjern materiale" in visible(app) and "Ret materiale" in visible(app)
+        # on the key bar under the dialog (two lines at 80 columns): undo and redo too
+        assert "Add method" not in visible(app) and "Tilføj metode" not in visible(app)
+        assert shows(app, "ctrl+z Fortryd") and shows(app, "ctrl+y Gentag")

@@ -22,7 +22,6 @@ from textual.widgets.option_list import Option
 from facilkit.i18n import t
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.materials import Material, same_text
-from facilkit.tui.dialogs.help import keys_of
 from facilkit.tui.widgets.text_entry import Input
 
 OWN_MARK = "✎"
@@ -51,6 +50,8 @@ class MaterialsDialog(ModalScreen[None]):
         Binding("ctrl+z", "undo", "Undo", priority=True, id="materials.undo"),
         Binding("ctrl+y", "redo", "Redo", priority=True, id="materials.redo"),
     ]
+    KEEP_ON_KEY_BAR = frozenset({"close", "new", "edit", "remove", "undo", "redo"})
+    """All of them: the key bar below (two lines at 80 columns) is where the dialog's keys are."""
 
     def __init__(
         self, editor: PlanEditor, entries: Callable[[], list[Material]], lang: str
@@ -79,31 +80,13 @@ class MaterialsDialog(ModalScreen[None]):
                 id="material-input",
                 select_on_focus=False,  # a change starts at the end of the text, not over it
             )
-            yield Static("", id="materials-keys", markup=False, classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.redraw()
-        self.call_after_refresh(self.show_keys)
         if self.entries:
             self.query_one(OptionList).focus()
         else:
             self.query_one(Input).focus()
-
-    def show_keys(self) -> None:
-        """The keys once the dialog is the active screen (its bindings are active then)."""
-        self.query_one("#materials-keys", Static).update(self.keys_hint())
-
-    def keys_hint(self) -> str:
-        """This dialog's keys as help shows them (read from the bindings, translated)."""
-        keys = [(k, d) for k, d in keys_of(self) if d in self.own_descriptions()]
-        return " · ".join(f"{key.split()[0]} {description}" for key, description in keys)
-
-    def own_descriptions(self) -> set[str]:
-        return {
-            active.binding.description
-            for active in self.active_bindings.values()
-            if (active.binding.id or "").startswith("materials.")
-        }
 
     def redraw(self, highlight: int | None = None) -> None:
         """Show the check list as the plan has it now, keeping the highlighted line."""
