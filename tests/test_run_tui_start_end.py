@@ -180,3 +180,20 @@ async def test_closing_marks_say_ticked_or_not_without_colour(tmp_path: Path) ->
         await wait_for_screen(pilot, RunScreen)
         closed = load_run(run_paths(path)[-1]).closing
         assert closed is not None and closed.reached == [True] + [False] * (len(boxes) - 1)
+
+
+async def test_a_long_outcome_wraps_whole_in_the_closing(tmp_path: Path) -> None:
+    long_outcome = "Every participant has shared one concrete experience from a conversation " * 2
+    app, clock, _ = run_app(tmp_path)
+    assert app.run_request is not None
+    app.run_request[0].desired_outcomes = [long_outcome.strip()]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        clock.advance(4 * MIN)
+        await pilot.press("e")
+        await wait_for_screen(pilot, Choose)
+        await pilot.click("#answer-end")
+        await wait_for_screen(pilot, ClosingScreen)
+        words = screen_text(app).split()
+        assert sum("conversation" in word for word in words) == 2, words[-80:]
+        assert "☐" in screen_text(app)  # none of it cut off, the mark before it

@@ -77,8 +77,12 @@ class KeyBar(Widget):
         self.app.screen_change_signal.unsubscribe(self)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Notices stand above the bar, however many lines it takes."""
+        """Notices stand above the bar, however many lines it takes; and when the bar
+        grows (a second line), the field being typed in stays in view above it."""
         keep_notices_above(self.screen, event.size.height)
+        focused = self.screen.focused
+        if focused is not None:
+            self.call_after_refresh(focused.scroll_visible, animate=False)
 
     @property
     def source(self) -> Screen[object]:

@@ -2,12 +2,14 @@
 
 Textual's checkbox draws ``▐X▌`` either way and tells the two apart by colour
 only: in a terminal without colour an unticked box looks ticked. Here the mark
-itself changes: ☑ ticked, ☐ not.
+itself changes: ☑ ticked, ☐ not. A long label wraps instead of being cut (an
+outcome of the contract is a sentence, and all of it is what gets ticked).
 """
 
 from __future__ import annotations
 
-from textual.content import ContentText
+from textual.content import Content, ContentText
+from textual.geometry import Size
 from textual.widgets import Checkbox
 
 TICKED = "☑"
@@ -19,6 +21,13 @@ class TickBox(Checkbox):
 
     BUTTON_LEFT = ""
     BUTTON_RIGHT = ""
+    DEFAULT_CSS = """
+    TickBox {
+        width: 1fr;
+        height: auto;
+        text-wrap: wrap;
+    }
+    """
 
     def __init__(
         self,
@@ -39,3 +48,8 @@ class TickBox(Checkbox):
     def watch_value(self) -> None:
         self.BUTTON_INNER = self.mark
         super().watch_value()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the mark and the label need at this width."""
+        shown = Content.assemble(self.mark, "  ", self.label)
+        return max(1, len(shown.wrap(width)))
