@@ -76,3 +76,23 @@ async def test_the_picker_lists_methods_as_they_load(tmp_path: Path, gate: Gate)
         screen = on_screen(app, PlanScreen)
         await wait_until(pilot, lambda: len(screen.plan.agenda) == 1, "b added to the agenda")
         assert screen.plan.agenda[0].method == "b"
+
+
+async def test_a_load_step_before_the_picker_is_mounted_reaches_it(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    """The app hands a load step to every screen on the stack: a picker just pushed has no
+    list yet, so it keeps the new index and lists from it when it mounts."""
+    home = tmp_path / "home"
+    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
+    app = create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        gate.open(1)
+        await wait_until(pilot, lambda: len(app.library) == 1, "the first method")
+        picker = MethodPicker(app.search_index, "en")
+        gate.open(1)
+        await wait_until(pilot, lambda: len(app.library) == 2, "the second method")
+        picker.library_grew()  # as the app does for each screen in its stack
+        await app.push_screen(picker)
+        await wait_until(pilot, lambda: listed(picker) == ["a", "b"], "both listed")

@@ -95,7 +95,8 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
         """A step of a cold load (the app calls it, as for the library screen): the list
         grows with the methods loaded since, filtered by what is typed."""
         self.index = cast("FacilkitApp", self.app).search_index
-        self.list_matches()
+        if self.is_mounted:  # pushed but not yet mounted: on_mount lists from this index
+            self.list_matches()
 
     def library_changed(self) -> None:
         self.library_grew()
