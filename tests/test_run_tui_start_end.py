@@ -171,6 +171,7 @@ async def test_closing_marks_say_ticked_or_not_without_colour(tmp_path: Path) ->
             return [str(box.render()).split(" ")[0] for box in boxes]
 
         assert marks() == ["☐"] * len(boxes)
+        assert "F1 Help" in " ".join(screen_text(app).split())  # no title bar here to say it
         assert all("X" not in str(box.render()) for box in boxes)
         await pilot.press("space")  # the first box has focus
         await wait_until(pilot, lambda: marks()[0] == "☑", "the first ticked")

@@ -34,6 +34,9 @@ class ClosingScreen(Screen[None]):
         Binding("escape", "back", "Back", id="closing.run_back"),
     ]
 
+    KEEP_ON_KEY_BAR = frozenset({"save", "back", "help"})
+    """This screen has no title bar: its key bar keeps F1 even at 80 columns."""
+
     def __init__(self, run_screen: RunScreen) -> None:
         super().__init__()
         self.run_screen = run_screen
