@@ -45,9 +45,11 @@ from pathlib import Path
 import msgspec
 
 from facilkit import __version__
-from facilkit.library.model import Entry, Method, MethodHead, Origin
+from facilkit.library.model import LANGUAGES, Entry, Method, MethodHead, Origin
 
-FORMAT = f"facilkit-cache-3/{__version__}"
+FORMAT = f"facilkit-cache-3/{__version__}/{','.join(LANGUAGES)}"
+"""A cache written by another version, or with other languages (a catalogue added or
+removed changes which codes a method may carry), is not ours to trust."""
 RACY_NS = 1_000_000_000
 CHANGE_TIME_TRUSTED = os.name != "nt"
 """POSIX ctime is the last change of the file; on Windows it is the creation time."""

@@ -6,20 +6,26 @@ structs for the warm-start cache, so one definition serves both.
 
 from __future__ import annotations
 
-from typing import Literal, cast, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import msgspec
 
-from facilkit.i18n import fallback_chain
+from facilkit.i18n import fallback_chain, plan_languages
 
-LanguageCode = Literal["da", "en", "nb", "nn", "sv"]
-"""The language codes a text may carry: the one place they are stated (``no`` is refused:
-write ``nb`` or ``nn``). msgspec refuses any other code while it converts a method file."""
+LANGUAGES: tuple[str, ...] = plan_languages()
+"""The language codes a text may carry: one per catalogue file present, and ``nn`` (which
+falls back to ``nb``), so a translator's new ``locale/<code>.yaml`` adds its code. Listed
+once, at import (no catalogue is read). ``no`` is refused: write ``nb`` or ``nn``."""
 
-LANGUAGES: tuple[str, ...] = get_args(LanguageCode)
+if TYPE_CHECKING:
+    LanguageCode: TypeAlias = str
+else:
+    LanguageCode = Literal[LANGUAGES]
+    """msgspec refuses any other code while it converts a method file (that costs nothing);
+    the type checker sees a code as ``str``, since the codes are known only at run time."""
 
 BUILTIN_LANGUAGES = ("da", "en", "nb", "sv")
-"""Every text of a built-in method is in each interface language (issue 10); a trainer's own
+"""Every text of a built-in method is in each of these languages (issue 10); a trainer's own
 method may have fewer and falls back along :func:`facilkit.i18n.fallback_chain`."""
 
 Text = str | dict[LanguageCode, str]
@@ -35,9 +41,8 @@ def localize(text: Text | None, lang: str) -> str:
         return ""
     if isinstance(text, str):
         return text
-    by_code = cast(dict[str, str], text)  # any code may be asked for; unknown ones give None
     for code in fallback_chain(lang):
-        found = by_code.get(code)
+        found = text.get(code)
         if found:
             return found
     return next(iter(text.values()), "")

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from facilkit.atomic import check_writable_folder
 from facilkit.errors import StorageError, UsageError, storage_error
+from facilkit.library.model import LANGUAGES
 from facilkit.library.validate import ID_PATTERN
 
 TEMPLATE = """\
 # A facilkit method. Every field is explained in docs/methods.md.
-# Text can be one language, or a mapping of language codes (da, en, nb, nn, sv).
+# Text can be one language, or a mapping of language codes ({codes}).
 id: {id}                      # must equal the file name
 name:
   da: {title}
@@ -63,7 +64,7 @@ def new_method_file(method_id: str, folder: Path) -> Path:
         raise storage_error(error, path) from None
     try:
         with out:
-            out.write(TEMPLATE.format(id=method_id, title=title))
+            out.write(TEMPLATE.format(id=method_id, title=title, codes=", ".join(LANGUAGES)))
     except OSError as error:  # a full disk: leave no half-written method behind
         with contextlib.suppress(OSError):
             path.unlink()

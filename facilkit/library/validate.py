@@ -212,7 +212,7 @@ def _set_aside_codes(originals: dict[Keys, dict[str, object]]) -> SetAside:
         originals.setdefault(keys, text)
         spare = iter([code for code in LANGUAGES if code not in text])
         # A renamed code keeps its value, so msgspec still checks that it is text; with
-        # every code taken already (all five and a wrong one) the wrong one is left out.
+        # every code taken already (every language and a wrong one) the wrong one is left out.
         mended: dict[str, object] = {}
         for code, value in text.items():
             name = code if code in LANGUAGES else next(spare, None)
