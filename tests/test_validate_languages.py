@@ -43,9 +43,7 @@ def allowed(text: object, required: tuple[str, ...]) -> bool:
 WORDS = st.sampled_from(["", " ", "\u2028", "\t\n", "\xa0", "\u3000", "tekst", " text "])
 TEXTS = st.one_of(
     WORDS,
-    st.dictionaries(
-        st.sampled_from([*sorted(FORMAT_CODES), "no", "xx", "EN"]), WORDS, max_size=4
-    ),
+    st.dictionaries(st.sampled_from([*sorted(FORMAT_CODES), "no", "xx", "EN"]), WORDS, max_size=4),
 )
 
 
