@@ -125,7 +125,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     if args.template is not None and fmt != "docx":
         raise UsageError.words("cli.template_is_for_word")
     if getattr(args, "report", False) and fmt not in REPORT_FORMATS:
-        raise UsageError.words("cli.report_is_for_text")
+        raise UsageError.words("cli.report_is_for_markdown")
     _, plan = _load(args)
     lang = args.lang if args.lang_given else plan.language
     try:

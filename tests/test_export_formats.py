@@ -75,23 +75,25 @@ def test_format_choices_come_from_the_one_list(
     assert code == 2 and "jsonl" in err
 
 
-def test_the_report_goes_with_the_text_invitation_too(
+def test_the_report_goes_with_the_markdown_export_only(
     capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
 ) -> None:
-    """``--report`` is for the text exports its message names: .md and .txt (the invitation)."""
+    """``--report`` appends the facilitator's after-meeting report to the Markdown export; never to
+    the participants' invitation (.txt), which goes out before the meeting, nor to HTML."""
     plan = tmp_path / "meeting.yaml"
     shutil.copy(EXAMPLES["learning-group-meeting"], plan)
     finished = make_run(10, 20)
     finished.start(T0)
     finished.end(T0 + 30 * 60)
     save_run(finished.state, new_run_path(plan))
-    for name in ("out.md", "out.txt"):
+    code, _, err = run(
+        capsys, "plan", "export", str(plan), "-o", str(tmp_path / "out.md"), "--report"
+    )
+    assert code == 0, err
+    assert "Report: planned and actual" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    for name in ("out.txt", "out.html"):
         code, _, err = run(
             capsys, "plan", "export", str(plan), "-o", str(tmp_path / name), "--report"
         )
-        assert code == 0, err
-        assert "Report: planned and actual" in (tmp_path / name).read_text(encoding="utf-8")
-    code, _, err = run(
-        capsys, "plan", "export", str(plan), "-o", str(tmp_path / "out.html"), "--report"
-    )
-    assert code == 2 and "--report" in err
+        assert code == 2 and "--report goes with the Markdown export" in err
+        assert not (tmp_path / name).exists()

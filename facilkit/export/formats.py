@@ -50,7 +50,7 @@ _BY_SUFFIX: dict[str, Format] = {
 }
 TEXT_FORMATS: tuple[Format, ...] = ("md", "html", "ics", "invitation")
 """Formats that can go to standard output."""
-REPORT_FORMATS: tuple[Format, ...] = ("md", "invitation")
+REPORT_FORMATS: tuple[Format, ...] = ("md",)
 """Formats ``plan export --report`` may append the run's report to (it is Markdown text)."""
 
 _RENDERERS: dict[Format, str] = {
