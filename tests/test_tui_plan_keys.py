@@ -30,7 +30,7 @@ from facilkit.tui.screens.plan import STEPS, PlanScreen
 from facilkit.tui.screens.plan.agenda import AgendaTable
 from facilkit.tui.screens.plan.fields import FIELD_OF_WIDGET
 from facilkit.tui.widgets.key_bar import KeyBar, action_name
-from tests.tui_helpers import ROOT, make_app, on_screen, ready
+from tests.tui_helpers import ROOT, make_app, on_screen, ready, settle
 
 KEYS = sorted(
     {
@@ -57,10 +57,11 @@ async def press(pilot: Pilot[None], key: str) -> None:
 
     ``Pilot.press`` also waits twice per key for the process to look idle (at
     least 40 ms each time); the message queues being empty is what the sweep
-    needs, and that is what ``pause`` waits for.
+    needs, and that is what ``settle`` waits for (one ``pause`` was not enough
+    under load: a typed "x" reached the plan after the sweep had looked).
     """
     pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    await pilot.pause()
+    await settle(pilot)
 
 
 def test_the_sweep_covers_the_keys_that_lost_work() -> None:
@@ -92,7 +93,7 @@ async def test_every_key_on_every_widget_changes_only_what_the_key_bar_promised(
                 if screen.current_step != step or screen.focused is not widget:
                     screen.show_step(step)
                     widget.focus()
-                    await pilot.pause()
+                    await settle(pilot)
                 before = copy.deepcopy(editor.plan)
                 bar = screen.query_one(KeyBar)
                 drawn = {action_name(a): enabled for a, enabled in bar.drawn_actions()}
@@ -101,7 +102,7 @@ async def test_every_key_on_every_widget_changes_only_what_the_key_bar_promised(
                 await press(pilot, key)
                 pressed += 1
                 if action in OPENS_A_SCREEN:
-                    await pilot.pause()  # a screen may be pushed once the action ran
+                    await settle(pilot)  # a screen may be pushed once the action ran
                 for _ in range(5):  # cancel the dialog or leave the screen the key opened
                     if app.screen is screen:
                         break
@@ -109,7 +110,7 @@ async def test_every_key_on_every_widget_changes_only_what_the_key_bar_promised(
                         await pilot.press("escape")
                     else:  # run mode ('r'): a screen of its own, left as the user would
                         app.pop_screen()
-                    await pilot.pause()
+                    await settle(pilot)
                 where = f"{step} / {widget.id or type(widget).__name__} / {key}"
                 assert app.screen is screen, where
                 if editor.plan == before:
@@ -128,7 +129,7 @@ async def test_every_key_on_every_widget_changes_only_what_the_key_bar_promised(
                         editor.redo()
                     else:
                         editor.undo()
-                await pilot.pause()  # the key bar redraws: redo may be on it now
+                await settle(pilot)  # the key bar redraws: redo may be on it now
                 assert editor.plan == before, where
         assert pressed >= len(widgets) * (len(KEYS) - 1)
         assert snapshot(editor.plan) == start  # every change was taken back exactly

@@ -91,6 +91,26 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], object], what: 
         await asyncio.sleep(POLL)  # a timer is due: give it the loop instead of spinning
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Let every message queued on the app and its screen's widgets be handled, however deep.
+
+    One ``pilot.pause()`` lets each widget handle what it held when the pause began;
+    a key goes app → screen → focused widget, and the widget's own message (an
+    ``Input.Changed``) then climbs through its containers, one queue at a time. Under
+    load the pause can end before the last hop, so a test would read the plan before
+    the keystroke reached it. Pause until no queue holds anything.
+    """
+    deadline = time.monotonic() + WAIT_LIMIT
+    while True:
+        await pilot.pause()
+        app = pilot.app
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+        if all(node.message_queue_size == 0 for node in nodes):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"messages still queued after {WAIT_LIMIT:.0f} s")
+
+
 def on_screen(app: App[Any], kind: type[ScreenT]) -> ScreenT:
     """The active screen, which must be a ``kind`` (typed, unlike ``isinstance`` on a property)."""
     screen = app.screen
