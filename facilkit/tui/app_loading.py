@@ -73,6 +73,8 @@ class LibraryLoading(CompatApp[None]):
         A full collection walks every live object: with 10,000 methods loaded it
         took 36-40 ms, enough to make a keystroke late. Frozen objects are skipped.
         """
+        if self.gc_handed_back:
+            return
         if not self.library_loaded and waited < GC_PAUSE_LIMIT:  # a slow disk: wait for it
             self.set_timer(GC_PAUSE_SECONDS, lambda: self.end_gc_pause(waited + 1))
             return
@@ -89,17 +91,24 @@ class LibraryLoading(CompatApp[None]):
         what the load adds (a full one over everything took 200 ms at 10,000
         methods on a busy machine).
         """
+        if self.gc_handed_back:
+            return
         gc.freeze()
         gc.enable()
 
     def on_unmount(self) -> None:
         if self.library_load is not None:  # quitting during a cold start: stop parsing
             self.library_load.cancel()
-        # Leave the process as it was: another app (a test) may run in it next.
+        # Leave the process as it was: another app (a test) may run in it next. A load
+        # step's callback can still run after this (it was queued before the quit):
+        # gc_handed_back keeps it from freezing the process again.
+        self.gc_handed_back = True
         gc.unfreeze()
         gc.enable()
 
     library_load_started = False
+    gc_handed_back = False
+    """Set when the app unmounts: collection is the process's again, never frozen after that."""
 
     def start_library_load(self) -> None:
         """Start loading the library, once (the first frame or the refresh after it, whichever comes first)."""
