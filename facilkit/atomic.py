@@ -97,7 +97,7 @@ def _link_old_version(path: Path, folder: Path, temps: list[str]) -> str | None:
     try:
         hard_link = getattr(os, "link", None)
         if hard_link is None:  # a Python built without hard links
-            raise OSError(errno.ENOTSUP, "hard links are not supported here")
+            raise OSError(errno.ENOTSUP, os.strerror(errno.ENOTSUP))
         hard_link(path, link)
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar, Literal, Self
 
-from facilkit.i18n import t
+from facilkit.i18n import Words, t
 
 Kind = Literal["yaml", "validation", "plan", "storage", "export", "usage"]
 
@@ -76,6 +76,13 @@ class FacilkitError(Exception):
         """An error worded by the catalogue key ``key``: said in each reader's language."""
         return cls(t(key, "en", **params), path, line, column, key=key, params=params)
 
+    @classmethod
+    def like(cls, error: FacilkitError) -> Self:
+        """The same message and place as another kind of error (a YAML error as a plan's)."""
+        return cls(
+            error.message, error.path, error.line, error.column, key=error.key, params=error.params
+        )
+
     @property
     def where(self) -> str:
         """``path:line:column`` with whatever parts are known."""
@@ -90,7 +97,7 @@ class FacilkitError(Exception):
 
     def text(self, lang: str = "en") -> str:
         """The one line shown to the user, in ``lang`` where facilkit words it."""
-        message = t(self.key, lang, **self.params) if self.key else self.message
+        message = Words(self.key, **self.params).text(lang) if self.key else self.message
         return f"{self.where}: {message}" if self.where else message
 
     def __str__(self) -> str:
@@ -113,8 +120,12 @@ class YamlError(FacilkitError):
 
     kind = "yaml"
 
-    def __init__(self, path: str, line: int, column: int, message: str) -> None:
-        super().__init__(message, path, line, column)
+    def __init__(self, path: str, line: int, column: int, message: str | Words) -> None:
+        if isinstance(message, Words):  # worded by the catalogues: said in the reader's language
+            key, params = message.key, message.params
+            super().__init__(message.text("en"), path, line, column, key=key, params=params)
+        else:
+            super().__init__(message, path, line, column)
 
 
 class ValidationError(FacilkitError):

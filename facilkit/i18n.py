@@ -143,7 +143,7 @@ def catalogue(lang: str) -> dict[str, Entry]:
     found = _catalogues.get(lang)
     if found is None:
         path = CATALOGUE_DIR / f"{lang}.yaml"
-        found = {}
+        found = _catalogues[lang] = {}  # while it loads: its own YAML problem cannot recurse
         if path.is_file():
             try:
                 found = _load(path)
@@ -325,7 +325,11 @@ class Words:
         self.key, self.params = key, params
 
     def text(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
+        """The words in ``lang``; the bare key if no catalogue has it (a broken catalogue)."""
+        try:
+            return t(self.key, lang, **self.params)
+        except KeyError:
+            return self.key
 
     def data(self) -> dict[str, object]:
         """The words as plain data, to send to another process (:meth:`from_data` reads it)."""

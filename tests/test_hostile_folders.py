@@ -128,4 +128,4 @@ def test_an_unreadable_method_is_reported_and_the_rest_load(
     library = load_library([Folder(folder, "user")])
     assert "open" in library and "secret" not in library
     problem = next(p for p in library.problems if p.path == str(secret))
-    assert "Permission denied" in problem.message and "permissions" in problem.message
+    assert "permission denied" in problem.message.lower() and "permissions" in problem.message

@@ -126,7 +126,10 @@ def test_every_builtin_category_has_a_name() -> None:
 
 
 def test_every_binding_with_an_id_has_words() -> None:
-    """The key bar, help and palette show ``key.<name>`` for a binding ``<area>.<name>``."""
+    """The key bar, help and palette show ``key.<name>`` for a binding ``<area>.<name>``.
+
+    The English description in the code stays: Textual hides a binding that has none
+    (``show=bool(description and show)``), and every one is replaced at registration."""
     import importlib
 
     from textual.binding import Binding

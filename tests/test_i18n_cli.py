@@ -58,6 +58,7 @@ COMMANDS: list[tuple[list[str], int]] = [
     (["methods", "validate", "{tmp}/bad"], 1),
     (["methods", "validate", "{tmp}/ghost.yaml"], 2),
     (["methods", "validate", "{tmp}/empty"], 1),
+    (["methods", "validate", "{tmp}/syntax"], 1),
     (["methods", "new", "my-method", "--dir", "{tmp}/new"], 0),
     (["methods", "new", "my-method", "--dir", "{tmp}/new"], 1),
     (["methods", "new", "Mit Id", "--dir", "{tmp}/new"], 2),
@@ -111,7 +112,27 @@ def workspace(tmp_path: Path) -> Path:
     worse = worse.replace("{min: 5, default: 10, max: 20}", "{min: 5, default: ten, max: 2}")
     write_method(tmp_path / "bad", "worse", worse.replace("en: Step}", "no: Trinn}"))
     (tmp_path / "empty").mkdir()
+    for name, text in BROKEN_SYNTAX.items():
+        write_method(tmp_path / "syntax", name, text)
     return tmp_path
+
+
+BROKEN_SYNTAX = {
+    "tab": "id: tab\nname:\n\tda: Fane\n",
+    "colon": "id: colon\nname: Trin: et\n",
+    "comma": "id: comma\nmaterials: [{da: Papir, blyanter, en: Paper}]\n",
+    "quote": 'id: quote\nname: "Papir\nsummary: x\n',
+    "bracket": "id: bracket\ntags: [a, b\n",
+    "twice": "id: twice\nid: twice\n",
+    "indent": "id: indent\nsteps:\n  - a\n b: 1\n",
+    "tag": "id: tag\nname: !!str x\n",
+    "alias": "id: alias\nname: &n x\nsummary: *n\n",
+    "special": "id: special\nname: @x\n",
+    "escape": 'id: escape\nname: "a\\qb"\n',
+    "nul": "id: nul\nname: a\x00b\n",
+}
+"""A trainer's method files broken in the ways hand-written YAML breaks: each message is a
+catalogue text, so in Danish, Norwegian and Swedish no English may show."""
 
 
 def _run(
@@ -227,3 +248,34 @@ def test_a_problem_keeps_its_words_between_processes() -> None:
         and came.text("sv") == "m.yaml:3:7: duration: förväntade ett heltal, fick en text"
     )
     assert str(came) == "m.yaml:3:7: duration: expected a whole number, got text"
+
+
+SYNTAX_SAID = {
+    "tab": (3, 1, "yaml.tab"),
+    "colon": (2, 11, "yaml.colon_in_text"),
+    "comma": (2, 25, "yaml.comma_in_braces"),
+    "quote": (2, 7, "yaml.unclosed_quote"),
+    "bracket": (3, 1, "yaml.unclosed_bracket"),
+    "twice": (2, 1, "yaml.duplicate_key"),
+    "indent": (4, 2, "yaml.indent"),
+    "tag": (2, 7, "yaml.tag"),
+    "alias": (2, 7, "yaml.anchor"),
+    "special": (2, 7, "yaml.special_start"),
+    "escape": (2, 9, "yaml.bad_escape"),
+    "nul": (2, 8, "yaml.nul"),
+}
+"""Where each broken file is reported, and the catalogue words that say what to do."""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_yaml_syntax_problems_in_each_language(
+    lang: str, workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer's broken file: its place (file:line:column), then the words in their language."""
+    from facilkit.i18n import t
+
+    code, _, err = _run(capsys, ["--lang", lang, "methods", "validate", "{tmp}/syntax"], workspace)
+    assert code == 1
+    for name, (line, column, key) in SYNTAX_SAID.items():
+        head = re.split(r"\{|'", t(key, lang))[0]  # the words before the first placeholder
+        assert f"{name}.yaml:{line}:{column}: {head}" in err, (name, head, err)

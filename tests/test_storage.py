@@ -139,7 +139,7 @@ def test_newer_format_is_refused_and_never_overwritten(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("facilkit_plan: 1\ntitle: [unclosed\n", "starts on line 2"),
+        ("facilkit_plan: 1\ntitle: [unclosed\n", "on line 2"),
         ("title: no version\n", "facilkit_plan: 1"),
         (
             "facilkit_plan: 1\ntitle: x\nagenda:\n  - minutes: ten\n",

@@ -136,9 +136,7 @@ def typeset(template: str, data: dict[str, Any]) -> Rendered:
             params = {"characters": shown(missing or _named_in(error))}
             return Rendered(pdf, (Notice("export.pdf_boxes", params),))
     except (typst.TypstError, RuntimeError) as error:
-        raise ExportError(
-            f"PDF: Typst could not typeset the export: {_first_line(error)}"
-        ) from None
+        raise ExportError.words("export.pdf_failed", detail=_first_line(error)) from None
     if machine:
         return Rendered(pdf, (Notice("export.pdf_machine_fonts", {"characters": shown(missing)}),))
     return Rendered(pdf)

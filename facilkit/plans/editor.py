@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from facilkit.i18n import t
 from facilkit.plans.drafts import Drafts
 from facilkit.plans.editor_commands import AGENDA, FIELDS, Change
 from facilkit.plans.editor_history import HISTORY_DEPTH, EditHistory
@@ -39,13 +40,22 @@ from facilkit.plans.storage import (
 DiskState = Literal["new", "same", "changed", "missing", "unreadable", "not_a_file"]
 """``not_a_file``: a folder, FIFO or device now sits at the plan's path."""
 
+_CONFLICT_WORDS = {
+    "changed": "plan.error.changed_on_disk",
+    "missing": "plan.error.deleted_on_disk",
+    "unreadable": "plan.error.unreadable_on_disk",
+    "not_a_file": "plan.error.not_a_file_on_disk",
+}
+"""What a conflict says if it is ever shown as an error (the plan screen asks a question)."""
+
 
 class SaveConflict(PlanError):
     """The file on disk is not the one the editor read: the user must choose what to keep."""
 
     def __init__(self, path: Path, state: DiskState) -> None:
         self.state = state
-        super().__init__(f"{state} on disk since it was opened", path)
+        key = _CONFLICT_WORDS.get(state, "plan.error.changed_on_disk")
+        super().__init__(t(key, "en"), path, key=key)
 
 
 @dataclass(frozen=True)

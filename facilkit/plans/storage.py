@@ -105,7 +105,7 @@ def parse_plan(text: str, path: str = "<plan>") -> tuple[Plan, list[Problem]]:
 
 
 def _as_plan_error(error: YamlError) -> PlanError:
-    return PlanError(error.message, error.path, error.line, error.column)
+    return PlanError.like(error)
 
 
 def load_plan(path: Path) -> Plan:
@@ -336,7 +336,7 @@ def read_plan(path: Path) -> tuple[Plan, Fingerprint]:
     try:
         document = load_text(decode(raw, shown), shown)
     except YamlError as error:
-        raise PlanError(str(error)) from None
+        raise _as_plan_error(error) from None
     plan, _ = _from_document(document)
     return plan, Fingerprint.of_bytes(raw, stat)
 

@@ -59,7 +59,7 @@ def read_template(name: str) -> Document:
     try:
         return load_file(available[name])
     except YamlError as error:
-        raise PlanError(error.message, error.path, error.line, error.column) from None
+        raise PlanError.like(error) from None
 
 
 def template_title(name: str, lang: str) -> str:

@@ -64,8 +64,14 @@ def save_run(state: RunState, path: Path) -> None:
     write_atomic(path, run_to_text(state))
 
 
-def _place(raw: bytes, message: str) -> str:
-    """``line:column: message`` from msgspec's ``(byte N)`` or ``$.path``."""
+def _damaged(path: Path, raw: bytes, message: str) -> RunLogError:
+    """A log msgspec cannot read, at the line and column of msgspec's ``(byte N)``."""
+    line, column, detail = _place(raw, message)
+    return RunLogError.words("run.log_damaged", path, line, column, detail=detail)
+
+
+def _place(raw: bytes, message: str) -> tuple[int, int, str]:
+    """Line, column and message from msgspec's ``(byte N)`` or ``$.path``."""
     found = re.search(r"\(byte (\d+)\)", message)
     if "truncated" in message:  # cut off: the problem is at the end of the file
         offset = len(raw)
@@ -73,10 +79,10 @@ def _place(raw: bytes, message: str) -> str:
         offset = int(found.group(1))
         message = message[: found.start()].strip()
     else:  # a wrong type: msgspec names the field ($.items[0].minutes) instead
-        return f"1:1: {message}"
+        return 1, 1, message
     line = raw.count(b"\n", 0, offset) + 1
     column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-    return f"{line}:{column}: {message}"
+    return line, column, message
 
 
 def load_run(path: Path) -> RunState:
@@ -90,15 +96,15 @@ def load_run(path: Path) -> RunState:
     try:
         head = msgspec.json.decode(raw)
     except msgspec.DecodeError as error:
-        raise RunLogError(f"{path}:{_place(raw, str(error))}") from None
+        raise _damaged(path, raw, str(error)) from None
     if not isinstance(head, dict) or not isinstance(head.get("facilkit_run"), int):
-        raise RunLogError.words("run.log_not_a_log", path, 1, 1)
+        raise RunLogError.words("run.log_not_a_log", path, 1, 1, format=RUN_FORMAT)
     if head["facilkit_run"] > RUN_FORMAT:
         raise RunLogError.words("run.log_newer", path)
     try:
         state = _decoder.decode(raw)
     except msgspec.DecodeError as error:
-        raise RunLogError(f"{path}:{_place(raw, str(error))}") from None
+        raise _damaged(path, raw, str(error)) from None
     if len(state.records) != len(state.items):
         raise RunLogError.words(
             "run.log_mismatch", path, items=len(state.items), records=len(state.records)

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from facilkit.errors import YamlError
+from facilkit.errors import YamlError, storage_error
+from facilkit.i18n import Words
 from facilkit.yamlio.parsers import HAVE_LIBYAML, PARSERS
 from facilkit.yamlio.schema import PlainFloat, plain_scalar
 from facilkit.yamlio.tree import MAX_DEPTH, Builder, Document
@@ -78,7 +79,7 @@ def decode(raw: bytes, path: str) -> str:
 def load_text(text: str, path: str = "<text>") -> Document:
     """Parse one YAML document strictly; raise :class:`YamlError` on any problem."""
     if len(text) > MAX_BYTES:
-        raise YamlError(path, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it up")
+        raise YamlError(path, 1, 1, Words("yaml.too_large", kib=MAX_BYTES // 1024))
     _check_characters(text, path)
     if "&" in text or _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
         _scan_events(text, path)
@@ -88,7 +89,7 @@ def load_text(text: str, path: str = "<text>") -> Document:
     except yaml.MarkedYAMLError as error:
         raise explain(error, path, text) from None
     except yaml.YAMLError as error:
-        raise YamlError(path, 1, 1, str(error)) from None
+        raise YamlError(path, 1, 1, Words("yaml.syntax", detail=str(error))) from None
     finally:
         loader.dispose()
     if root is None:
@@ -134,30 +135,27 @@ def read_regular(path: Path | str) -> tuple[bytes, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise YamlError(shown, 1, 1, f"cannot read file: {_os_reason(error)}") from None
+        raise YamlError(shown, 1, 1, _unreadable(error)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise YamlError(
-                shown, 1, 1, "not a regular file (a folder, FIFO or device); name a file"
-            )
+            raise YamlError(shown, 1, 1, Words("yaml.not_a_file"))
         if info.st_size > MAX_BYTES:
-            raise YamlError(
-                shown, 1, 1, f"file is {info.st_size // 1024} KiB, over the 1 MiB limit"
-            )
+            raise YamlError(shown, 1, 1, Words("yaml.file_too_large", kib=info.st_size // 1024))
         with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read(MAX_BYTES + 1), info
     except OSError as error:
-        raise YamlError(shown, 1, 1, f"cannot read file: {_os_reason(error)}") from None
+        raise YamlError(shown, 1, 1, _unreadable(error)) from None
     finally:
         os.close(fd)
 
 
-def _os_reason(error: OSError) -> str:
-    reason = error.strerror or str(error)
+def _unreadable(error: OSError) -> Words:
+    """Why a file cannot be opened, in the reader's words (permissions get their own)."""
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"{reason}; check the file's permissions"
-    return reason
+        return Words("yaml.no_permission")
+    reason = storage_error(error)
+    return Words("yaml.unreadable", reason=Words(reason.key or "error.os.other", **reason.params))
 
 
 def _nesting_bound(text: str) -> int:
@@ -174,23 +172,14 @@ def _scan_events(text: str, path: str) -> None:
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 mark = event.start_mark
-                kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
-                raise YamlError(
-                    path,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"YAML {kind} '{anchor}' is not allowed; write the value out in full",
-                )
+                key = "yaml.alias" if isinstance(event, yaml.AliasEvent) else "yaml.anchor"
+                raise YamlError(path, mark.line + 1, mark.column + 1, Words(key, name=anchor))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise YamlError(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"nested deeper than {MAX_DEPTH} levels",
-                    )
+                    words = Words("yaml.too_deep", levels=MAX_DEPTH)
+                    raise YamlError(path, mark.line + 1, mark.column + 1, words)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from facilkit.errors import YamlError
+from facilkit.i18n import Words
 from facilkit.yamlio.schema import OUR_TAGS, PLAIN, QUOTED, SEQ, plain_scalar
 from facilkit.yamlio.wording import comma_in_braces
 
@@ -86,19 +87,19 @@ class Builder:
         self.blank_text = False
         """Set by the first text with no words in it (see :attr:`Document.blank_text`)."""
 
-    def fail(self, node: yaml.Node, message: str) -> YamlError:
+    def fail(self, node: yaml.Node, message: Words) -> YamlError:
         mark = node.start_mark
         return YamlError(self.path, mark.line + 1, mark.column + 1, message)
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
-            raise self.fail(node, "YAML aliases are not allowed; write the value out in full")
+            raise self.fail(node, Words("yaml.aliases"))
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, Words("yaml.too_deep", levels=MAX_DEPTH))
         tag = node.tag
         if tag not in OUR_TAGS:
-            raise self.fail(node, f"explicit tag '{tag}' is not allowed; remove it")
+            raise self.fail(node, Words("yaml.tag", tag=tag))
         if tag == PLAIN:
             text = node.value
             # YAML trims spaces and tabs off a plain word, not U+00A0 or U+3000; a word that
@@ -117,20 +118,16 @@ class Builder:
         previous: tuple[yaml.Node, yaml.Node] | None = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(
-                    key_node, "a key must be a plain word or text, not a list or mapping"
-                )
+                raise self.fail(key_node, Words("yaml.key_not_text"))
             if getattr(node, "flow_style", False) and _absent(value_node) and key_node.tag == PLAIN:
                 raise self.fail(key_node, comma_in_braces(key_node.value, previous))
             previous = (key_node, value_node)
             key = self.build(key_node, depth + 1)
             if key == "<<" and key_node.tag == PLAIN:
-                raise self.fail(key_node, "merge keys (<<) are not allowed")
+                raise self.fail(key_node, Words("yaml.merge_key"))
             if key in first_line:
-                raise self.fail(
-                    key_node,
-                    f"duplicate key '{key}' (first on line {first_line[key]}); keep only one",
-                )
+                words = Words("yaml.duplicate_key", name=key, line=first_line[key])
+                raise self.fail(key_node, words)
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, depth + 1)
         if not result:

@@ -1,7 +1,9 @@
 """What a YAML problem is called for a person who edits the file by hand.
 
 PyYAML's messages name parser states ("could not find expected ':'"); these
-say what is wrong in the file and what to do about it.
+say what is wrong in the file and what to do about it, in the reader's
+language: each is catalogue words (``yaml.*``), so the CLI and the TUI say it
+in Danish, Norwegian, Swedish or English, with the file, line and column.
 """
 
 from __future__ import annotations
@@ -9,25 +11,22 @@ from __future__ import annotations
 import yaml
 
 from facilkit.errors import YamlError
+from facilkit.i18n import Words
 
-_INDENT_HINT = (
-    "this line is indented wrongly: start every list item ('- ...') at the same column, "
-    "indented under its key, and line up a field with the fields beside it"
-)
 _HINTS = (
-    ("found character '\\t'", "a tab is not allowed here; indent with spaces"),
-    ("found undefined alias", "'*' starts an alias, which is not allowed; quote the text"),
-    ("found duplicate anchor", "anchors are not allowed"),
-    ("but found another document", "only one document per file; remove the extra '---'"),
-    ("mapping values are not allowed", "a ':' inside text needs quotes around the text"),
-    ("could not find expected ':'", "a line is missing ':' or is indented wrongly"),
-    ("did not find expected '-' indicator", _INDENT_HINT),
-    ("did not find expected key", _INDENT_HINT),
-    (
-        "found character that cannot start any token",
-        "quote the text: it starts with a special character",
-    ),
+    ("found character '\\t'", Words("yaml.tab")),
+    ("found undefined alias", Words("yaml.alias_star")),
+    ("found duplicate anchor", Words("yaml.anchors")),
+    ("but found another document", Words("yaml.two_documents")),
+    ("mapping values are not allowed", Words("yaml.colon_in_text")),
+    ("could not find expected ':'", Words("yaml.missing_colon")),
+    ("did not find expected '-' indicator", Words("yaml.indent")),
+    ("did not find expected key", Words("yaml.indent")),
+    ("found character that cannot start any token", Words("yaml.special_start")),
+    ("found unknown escape character", Words("yaml.bad_escape")),
 )
+_BRACKETS = {"expected ',' or '}'": "{", "expected ',' or ']'": "["}
+"""A piece of PyYAML's message, and the words for what the trainer should do."""
 
 
 def explain(error: yaml.MarkedYAMLError, path: str, text: str) -> YamlError:
@@ -36,11 +35,19 @@ def explain(error: yaml.MarkedYAMLError, path: str, text: str) -> YamlError:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "syntax error"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return YamlError(path, line, column, "a tab is not allowed here; indent with spaces")
-    for needle, hint in _HINTS:
+        return YamlError(path, line, column, Words("yaml.tab"))
+    start = error.context_mark
+    if "quoted scalar" in (error.context or "") and "end of stream" in problem and start:
+        # the file ended inside quotes: the place to fix is where the quote opened
+        return YamlError(path, start.line + 1, start.column + 1, Words("yaml.unclosed_quote"))
+    bracket = next((b for needle, b in _BRACKETS.items() if needle in problem), None)
+    if bracket is not None and start is not None:  # where the bracket opened
+        words = Words("yaml.unclosed_bracket", bracket=bracket, line=start.line + 1)
+        return YamlError(path, line, column, words)
+    for needle, words in _HINTS:
         if needle in problem:
-            return YamlError(path, line, column, hint)
-    context, start = error.context, error.context_mark
+            return YamlError(path, line, column, words)
+    context = error.context
     if (
         context
         and start is not None
@@ -48,29 +55,24 @@ def explain(error: yaml.MarkedYAMLError, path: str, text: str) -> YamlError:
         and (start.line + 1, start.column + 1) != (line, column)
     ):
         problem += f" ({context.removeprefix('while ')} that starts on line {start.line + 1})"
-    return YamlError(path, line, column, problem)
+    return YamlError(path, line, column, Words("yaml.syntax", detail=problem))
 
 
-def comma_in_braces(word: str, before: tuple[yaml.Node, yaml.Node] | None) -> str:
+def comma_in_braces(word: str, before: tuple[yaml.Node, yaml.Node] | None) -> Words:
     """``{da: Papir, blyanter, en: Paper}``: the comma ended the text; say how to keep it."""
     if before is not None and isinstance(before[1], yaml.ScalarNode) and before[1].value:
         whole = f'{before[0].value}: "{before[1].value}, {word}"'
-        return (
-            f"a comma inside {{...}} ends the text, so '{word}' became a field of its own; "
-            f"put the whole text in quotes: {whole}"
-        )
-    return f"'{word}' has no value: a field inside {{...}} is written 'name: value'"
+        return Words("yaml.comma_in_braces", word=word, whole=whole)
+    return Words("yaml.no_value", word=word)
 
 
-def forbidden_character(code: int) -> str:
+def forbidden_character(code: int) -> Words:
     """A NUL or control character in the file: most likely damage, or not a text file."""
-    name = "NUL" if code == 0 else f"a control character (U+{code:04X})"
-    return f"{name} is not allowed in a YAML file; remove it (the file may be damaged or not text)"
+    if code == 0:
+        return Words("yaml.nul")
+    return Words("yaml.control_character", code=f"U+{code:04X}")
 
 
-def not_utf8(byte: int) -> str:
+def not_utf8(byte: int) -> Words:
     """A byte that is not UTF-8: the usual cause is a file saved from an old editor."""
-    return (
-        f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8 "
-        "(the file looks like Latin-1 or Windows-1252)"
-    )
+    return Words("yaml.not_utf8", byte=f"0x{byte:02x}")
