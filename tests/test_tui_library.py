@@ -153,7 +153,7 @@ async def test_user_methods_are_marked_and_problems_shown(tmp_path: Path) -> Non
         await pilot.press("p")
         await pilot.pause()
         shown = str(app.screen.query(Static).last().render())
-        assert "broken.yaml:3:1:" in shown and "starts on line 2" in shown
+        assert "broken.yaml:3:1:" in shown and "on line 2" in shown
 
 
 async def test_palette_opens_a_method(tmp_path: Path) -> None:
