@@ -190,5 +190,5 @@ def _related_problems(path: Path, context: Library) -> list[Problem]:
 
 def cmd_methods_new(args: argparse.Namespace) -> int:
     folder = args.dir or locations().user_methods
-    print(new_method_file(args.id, folder))
+    print(new_method_file(args.id, folder, args.lang))
     return 0

@@ -63,7 +63,13 @@ def home() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-SIZE = (120, 40)
+SIZES = [(120, 40), (80, 24)]
+"""A roomy size, and the smallest terminal facilkit supports: there the key bar drops keys or
+takes two lines, dialogs and notes wrap, and the wizard's fields scroll. Rendering every
+screen twice doubled this file's time, so at 80x24 it runs the screens whose layout changes
+most (the plan's steps and dialogs, run mode, the room's view in a second terminal) and,
+from home, the key bars of home, library and the template picker."""
+SIZE_IDS = ["120x40", "80x24"]
 
 
 class Seen:
@@ -120,11 +126,13 @@ async def _back_to(pilot: Pilot[None], kind: type[Screen[Any]]) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_home_library_palette_help_templates_trash(home: Path, lang: str) -> None:
+async def test_home_library_palette_help_templates_trash(
+    home: Path, lang: str, size: tuple[int, int] = SIZES[0]
+) -> None:
     _saved_plan(home, lang, "first")
     _saved_plan(home, lang, "second")
     app = make_app(home, lang=lang)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await ready(pilot)
         seen = Seen(app, lang)
         seen.check("home")
@@ -165,10 +173,28 @@ async def test_home_library_palette_help_templates_trash(home: Path, lang: str) 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_plan_steps_and_their_dialogs(home: Path, lang: str) -> None:
+async def test_home_and_library_at_80x24(home: Path, lang: str) -> None:
+    """The key bars that drop keys at 80 columns: home, library, the template picker."""
+    _saved_plan(home, lang, "first")
+    app = make_app(home, lang=lang)
+    async with app.run_test(size=SIZES[1]) as pilot:
+        await ready(pilot)
+        seen = Seen(app, lang)
+        seen.check("home")
+        await press_to_open(pilot, "m", LibraryScreen)
+        seen.check("library")
+        await _back_to(pilot, HomeScreen)
+        await press_to_open(pilot, "t", Pick)
+        seen.check("template picker")
+        seen.assert_clean("home", "library", "template picker")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+async def test_plan_steps_and_their_dialogs(home: Path, lang: str, size: tuple[int, int]) -> None:
     path = _saved_plan(home, lang)
     app = make_app(home, lang=lang, open_path=path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await ready(pilot)
         screen = await wait_for_screen(pilot, PlanScreen)
         seen = Seen(app, lang)
@@ -211,14 +237,15 @@ async def test_plan_steps_and_their_dialogs(home: Path, lang: str) -> None:
         seen.assert_clean("step agenda", "method picker", "item form", "materials", "export dialog")
 
 
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_run_mode_screens(home: Path, lang: str) -> None:
+async def test_run_mode_screens(home: Path, lang: str, size: tuple[int, int]) -> None:
     path = _saved_plan(home, lang)
     plan = load_plan(path)
     clock = FakeClock(today_at(plan_start_minute(plan), T0) + 3 * 3600)  # asks when to start
     app = make_app(home, lang=lang)
     app.run_request = (plan, path, RunOptions(clock=clock, tick_seconds=0))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await ready(pilot)
         seen = Seen(app, lang)
         await wait_for_screen(pilot, Choose)
@@ -245,3 +272,56 @@ async def test_run_mode_screens(home: Path, lang: str) -> None:
         seen.check("closing")
         on_screen(app, ClosingScreen)
         seen.assert_clean("run", "room view", "end question", "closing")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+async def test_room_view_in_a_second_terminal(home: Path, lang: str, size: tuple[int, int]) -> None:
+    """``facilkit run PLAN --room``: waiting for a run, following it, its help, its end."""
+    import time
+
+    from facilkit.run.follow import owner_tag
+    from facilkit.run.items import contract_of, run_items
+    from facilkit.run.log import new_run_path, save_run
+    from facilkit.run.machine import Run, new_run
+    from facilkit.tui.screens.run_follow import FollowRoomScreen
+
+    path = _saved_plan(home, lang)
+    app = make_app(home, lang=lang)
+    app.run_request = (load_plan(path), path, RunOptions(room=True))
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        screen = await wait_for_screen(pilot, FollowRoomScreen)
+        seen = Seen(app, lang)
+
+        def showing(words: str) -> Callable[[], bool]:
+            return lambda: screen.shown is not None and words in screen.shown.title
+
+        await wait_until(pilot, showing(path.stem), "no run yet")
+        seen.check("follow: no run")
+        plan = load_plan(path)
+        state = new_run(
+            run_items(plan, app.library), contract_of(plan), time.time(), plan_name=path.name
+        )
+        state.owner = owner_tag()
+        run = Run(state)
+        run.start(time.time())
+        log = new_run_path(path)
+        save_run(run.state, log)
+        await wait_until(pilot, showing(run.state.items[0].title), "the run")
+        seen.check("follow: a run")
+        await press_to_open(pilot, "f1", HelpScreen)
+        seen.check("help (follow)")
+        await _back_to(pilot, FollowRoomScreen)
+        run.state.owner = ""  # the facilitator's program left
+        save_run(run.state, log)
+        await wait_until(pilot, lambda: screen.follower.seen.status == "stopped", "the stop")
+        await pilot.pause()
+        seen.check("follow: stopped")
+        run.state.owner = owner_tag()
+        run.end(time.time())
+        save_run(run.state, log)
+        await wait_until(pilot, lambda: screen.follower.seen.status == "ended", "the end")
+        await pilot.pause()
+        seen.check("follow: ended")
+        seen.assert_clean("follow: no run", "follow: a run", "help (follow)", "follow: ended")

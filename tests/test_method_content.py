@@ -14,7 +14,7 @@ import msgspec
 import pytest
 
 from facilkit.library.loader import Folder, Library, load_library
-from facilkit.library.model import Method
+from facilkit.library.model import Method, localize
 from facilkit.paths import builtin_methods_dir, plan_templates_dir
 from facilkit.yamlio import load_file
 
@@ -73,7 +73,7 @@ def test_the_internal_word_is_caught() -> None:
 def source_of(library: Library, method_id: str) -> str:
     method = library.get(method_id)
     assert method is not None, method_id
-    return method.source.text
+    return localize(method.source.text, "en")
 
 
 @pytest.mark.parametrize(

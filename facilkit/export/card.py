@@ -98,7 +98,7 @@ def card_blocks(
     if method.variants:
         lines = tuple(variant_line(method, variant, lang) for variant in method.variants)
         blocks += [Heading(level + 1, t("variants", lang)), Bullets(lines)]
-    source = method.source.text + (f" <{method.source.url}>" if method.source.url else "")
+    source = text(method.source.text) + (f" <{method.source.url}>" if method.source.url else "")
     blocks.append(Text(source, label=t("source", lang), style="em"))
     if method.source.adapted:
         blocks.append(Text(text(method.source.adapted), label=t("adapted", lang), style="em"))

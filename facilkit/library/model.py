@@ -78,9 +78,14 @@ class Step(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Attribution: who made the method, and how our sources adapt it."""
+    """Attribution: who made the method, and how our sources adapt it.
 
-    text: str
+    ``text`` is a citation: plain text when it is names and titles only (a built-in method
+    too), or a language mapping when it describes, as "as taught on the key-person course"
+    does (then a built-in method gives it in every interface language).
+    """
+
+    text: Text
     url: str | None = None
     adapted: Text | None = None
 

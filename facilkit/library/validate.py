@@ -89,7 +89,7 @@ def _rules(method: Method, expected_id: str | None) -> Iterator[tuple[Keys, Word
         yield ("id",), Words("method.error.id_not_file", id=method.id, expected=expected_id)
     yield from _shape_rules(method)
     yield from _variant_rules(method)
-    if not method.source.text.strip():
+    if isinstance(method.source.text, str) and not method.source.text.strip():
         yield ("source", "text"), Words("method.error.no_source")
     url = method.source.url
     if url is not None and not re.match(r"^https?://[^\s<>]+$", url):
@@ -173,6 +173,8 @@ def texts(method: Method) -> Iterator[tuple[Keys, Text]]:
     for field in ("roles", "materials", "tips"):
         for index, text in enumerate(getattr(method, field)):
             yield (field, index), text
+    if isinstance(method.source.text, dict):  # a plain citation is names and titles
+        yield ("source", "text"), method.source.text
     if method.source.adapted is not None:
         yield ("source", "adapted"), method.source.adapted
     for index, variant in enumerate(method.variants):
