@@ -96,11 +96,12 @@ def _idoart(plan: Plan, plan_schedule: Schedule, lang: str) -> Fields:
             time += f"; {label.lower()}: {abs(plan_schedule.slack)} {minutes}"
         time += ")"
     rules_roles = _lines(plan.rules) + _lines(roles)
+    items = t("export.agenda_items", lang, count=len(plan.agenda))
     return Fields(
         (
             Field(t("intention", lang), plan.intention.strip() or "–"),
             Field(t("desired_outcome", lang), "–", _lines(plan.desired_outcomes)),
-            Field(t("agenda", lang), f"{len(plan.agenda)} · {plan_schedule.total} {minutes}"),
+            Field(t("agenda", lang), f"{items} · {plan_schedule.total} {minutes}"),
             Field(t("rules_roles", lang), "–", rules_roles),
             Field(t("time", lang), time),
         )

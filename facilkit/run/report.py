@@ -6,7 +6,7 @@ Built from the run log alone, so the report stays true after the plan is edited.
 from __future__ import annotations
 
 from facilkit.export import escape
-from facilkit.i18n import t
+from facilkit.i18n import long_date, t
 from facilkit.run.clock import clock_of as exact_clock
 from facilkit.run.machine import Event, Run, RunState
 from facilkit.run.projection import planned_layout
@@ -93,7 +93,7 @@ def _heading(state: RunState, number: int, planned_end: float) -> str:
     if state.started is not None:
         ended = clock_of(state.ended) if state.ended is not None else t("run.not_ended", lang)
         facts.append(f"**{t('run.actual', lang)}:** {clock_of(state.started)}–{ended}")
-        facts.append(f"**{t('date', lang)}:** {_date(state.started)}")
+        facts.append(f"**{t('date', lang)}:** {long_date(_date(state.started), lang)}")
     run_label = t("run.run_n", lang, n=number)
     return f"# {t('run.report', lang)}: {title}\n\n{run_label}  \n" + "  \n".join(facts)
 
