@@ -13,6 +13,7 @@ import pytest
 
 from facilkit.cli import main
 from facilkit.i18n import t, ui_languages
+from facilkit.library.model import LANGUAGES as LANGUAGE_CODES
 from facilkit.library.scaffold import method_text, new_method_file
 from facilkit.library.validate import review_method
 from facilkit.yamlio import load_text
@@ -38,7 +39,8 @@ def test_the_new_file_is_in_the_trainers_language_and_valid(lang: str, tmp_path:
     text = path.read_text(encoding="utf-8")
     comments = _comments(text)
     assert comments[0] == t("scaffold.intro", lang)
-    assert t("scaffold.languages", lang, lang=lang) in comments
+    codes = ", ".join(LANGUAGE_CODES)
+    assert t("scaffold.languages", lang, lang=lang, codes=codes) in comments
     assert t("scaffold.process", lang) in comments
     data = load_text(text, str(path)).data
     assert data["name"] == {lang: "Walk and talk"}
