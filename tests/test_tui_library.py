@@ -10,6 +10,7 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from facilkit.library.loader import Folder
+from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.widgets.cycle import Cycle
 from facilkit.tui.widgets.method_card import MethodCard
@@ -283,3 +284,24 @@ async def test_slash_in_a_number_filter_goes_to_the_search(tmp_path: Path) -> No
         await pilot.press("1", "5", "slash")
         await wait_until(pilot, lambda: app.focused is screen.query_one("#search"), "the search")
         assert screen.query_one("#fits", Input).value == "15"
+
+
+async def test_down_from_the_search_reaches_the_list_so_a_acts_on_the_match(
+    tmp_path: Path,
+) -> None:
+    """After typing a search, ↓ moves to the list (the best match highlighted) and `a`
+    offers that method instead of typing an "a" into the search."""
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = await open_library(pilot)
+        search, methods = screen.query_one("#search", Input), screen.query_one(MethodList)
+        await pilot.press("slash", *"ugu", "left", "right")  # the search's own keys still work
+        await wait_until(pilot, lambda: [e.id for e in methods.entries] == ["ugu"], "one match")
+        await pilot.press("down")
+        await wait_until(pilot, lambda: app.focused is methods, "the list focused")
+        await pilot.press("a")
+        await wait_until(pilot, lambda: app.screen is not screen, "the start-a-plan question")
+        assert search.value == "ugu"
+        question = app.screen
+        assert isinstance(question, Choose) and "UGU" in question.question

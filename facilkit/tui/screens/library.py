@@ -114,7 +114,16 @@ class LibraryScreen(FacilScreen):
         A text field keeps the printable keys it gets, so one arriving here came from
         elsewhere, even if the search has focus by now: keys typed fast were already
         queued for the list when the first one moved the focus.
+
+        ↓ in the search row (which has no use for it) goes on to the list, the best
+        match highlighted, so ``a`` and Enter then act on it as Enter in the search does.
         """
+        if event.key == "down" and isinstance(self.focused, Input):
+            event.stop()
+            event.prevent_default()
+            self.show_pending_card()
+            self.query_one(MethodList).focus()
+            return
         if not event.is_printable or event.character is None or event.character.isspace():
             return
         if event.key in self.active_bindings:
