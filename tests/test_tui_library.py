@@ -303,5 +303,4 @@ async def test_down_from_the_search_reaches_the_list_so_a_acts_on_the_match(
         await pilot.press("a")
         await wait_until(pilot, lambda: app.screen is not screen, "the start-a-plan question")
         assert search.value == "ugu"
-        question = app.screen
-        assert isinstance(question, Choose) and "UGU" in question.question
+        assert "UGU" in on_screen(app, Choose).question
