@@ -13,14 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from facilkit.errors import PlanError
-from facilkit.i18n import fallback_chain
+from facilkit.i18n import fallback_chain, ui_languages
 from facilkit.library.model import LANGUAGES
 from facilkit.paths import plan_files_in, plan_templates_dir
 from facilkit.plans.model import Plan
 from facilkit.yamlio import Document, YamlError, load_file
 
-TEMPLATE_LANGUAGES = ("da", "en", "nb", "sv")
-"""A shipped template has every text in these (a test checks)."""
+TEMPLATE_LANGUAGES = ui_languages()
+"""A shipped template has every text in each interface language (a test checks): a plan
+made from it is written in the plan's language, so a new catalogue file asks for the
+templates' texts in that language too."""
 
 
 def templates() -> dict[str, Path]:
