@@ -162,6 +162,9 @@ class UsageError(FacilkitError):
 def storage_error(error: OSError, path: str | Path | None = None) -> StorageError:
     """An OSError as a :class:`StorageError` naming the path and what to do."""
     where = path if path is not None else (error.filename or None)
+    said = getattr(error, "said", None)  # an OSError facilkit raised carries its own words
+    if isinstance(said, FacilkitError):
+        return StorageError(said.message, where, key=said.key, params=said.params)
     name = _ERRNO_KEYS.get(error.errno or 0)
     reason = error.strerror or str(error) or type(error).__name__
     if name is None:

@@ -188,3 +188,23 @@ def test_templates_ship_and_load() -> None:
     assert {"blank", "learning-group", "station-rotation"} <= set(templates())
     for name in templates():
         assert plan_from_template(name, "T").title == "T"
+
+
+def test_a_plan_file_that_became_unreadable_is_named_in_the_reader_s_language(
+    tmp_path: Path,
+) -> None:
+    """Between opening and saving, the file grew past 1 MiB, or a folder took its place:
+    the save's error is worded by the catalogues, not an English OSError text."""
+    from facilkit.errors import storage_error
+    from facilkit.plans.storage import read_current
+
+    too_big = tmp_path / "plan.yaml"
+    too_big.write_text("facilkit_plan: 1\n" + "#" * (2 * 1024 * 1024), encoding="utf-8")
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    for path, danish in ((too_big, "over grænsen på 1 MiB"), (folder, "ikke er en planfil")):
+        with pytest.raises(OSError) as raised:
+            read_current(path)
+        error = storage_error(raised.value)
+        assert danish in error.text("da")
+        assert error.path == str(path)

@@ -295,7 +295,21 @@ class NotAPlanFileError(OSError):
     """A folder, FIFO or device sits where a plan file should be: nothing to read or replace."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__("not a plan file: a folder, FIFO or device is there")
+        self.said = FacilkitError.words("plan.error.not_a_file_on_disk")
+        super().__init__(self.said.message)
+        self.filename = str(path)
+
+
+class UnreadablePlanFileError(OSError):
+    """The plan file is there but cannot be read now (permissions, over 1 MiB).
+
+    An OSError, as callers of a save expect, that keeps the reader's own words
+    (``said``), so the user reads them in their language (``errors.storage_error``).
+    """
+
+    def __init__(self, path: Path, error: FacilkitError) -> None:
+        self.said = error
+        super().__init__(error.message)
         self.filename = str(path)
 
 
@@ -304,7 +318,8 @@ def read_current(path: Path) -> tuple[bytes, os.stat_result] | None:
 
     Opened without blocking (a FIFO put at the path cannot hang a save or a
     conflict check) and only if it is a regular file: anything else raises
-    NotAPlanFileError; a file that cannot be read (permissions, over 1 MiB) OSError.
+    NotAPlanFileError; a file that cannot be read (permissions, over 1 MiB)
+    UnreadablePlanFileError.
     """
     try:
         return read_regular(path)
@@ -317,7 +332,7 @@ def read_current(path: Path) -> tuple[bytes, os.stat_result] | None:
             regular = True  # a dangling link or no permission: unreadable, not "no file"
         if not regular:
             raise NotAPlanFileError(path) from None
-        raise OSError(error.message) from None
+        raise UnreadablePlanFileError(path, error) from None
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
