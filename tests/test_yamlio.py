@@ -108,7 +108,7 @@ def test_merge_key_is_rejected() -> None:
         load("<<: {a: 1}")
 
 
-@pytest.mark.parametrize("opener,closer", [("[", "]"), ("{a: ", "}")])
+@pytest.mark.parametrize("opener,closer", [("[", "]"), ("{a: ", "}"), ("- ", "")])
 def test_deep_nesting_is_a_clear_error(opener: str, closer: str) -> None:
     with pytest.raises(YamlError, match="nested deeper"):
         load(opener * 5000 + closer * 5000)

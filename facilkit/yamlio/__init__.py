@@ -87,7 +87,7 @@ def load_text(text: str, path: str = "<text>") -> Document:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise explain(error, path, text) from None
+        raise _explained(error, path, text) from None
     except yaml.YAMLError as error:
         raise YamlError(path, 1, 1, Words("yaml.syntax", detail=str(error))) from None
     finally:
@@ -164,6 +164,19 @@ def _nesting_bound(text: str) -> int:
     return text.count("[") + text.count("{") + 2 * max((len(i) for i in indents), default=0)
 
 
+LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
+"""libyaml's own nesting limit (PyYAML 6.0.4 and later stop at 1,000 levels)."""
+
+
+def _explained(error: yaml.MarkedYAMLError, path: str, text: str) -> YamlError:
+    """libyaml's depth limit is our "too deep" (which stops at fewer levels); else explain."""
+    if LIBYAML_DEPTH_LIMIT in (error.problem or ""):
+        mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return YamlError(path, line, column, Words("yaml.too_deep", levels=MAX_DEPTH))
+    return explain(error, path, text)
+
+
 def _scan_events(text: str, path: str) -> None:
     """Walk the event stream (flat, no recursion) for anchors and real depth."""
     depth = 0
@@ -183,4 +196,4 @@ def _scan_events(text: str, path: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        raise explain(error, path, text) from None
+        raise _explained(error, path, text) from None
