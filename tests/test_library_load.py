@@ -228,6 +228,28 @@ def test_the_cache_is_written_in_pieces_and_a_torn_piece_loses_only_itself(
     assert whole and [len(piece) for piece in pieces] == [6], "a torn file is written again"
 
 
+def test_a_large_step_is_written_as_several_small_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A piece is built in memory before it is written: a step of many methods is cut into
+    pieces of at most PIECE_ITEMS, so the write never holds the whole step at once."""
+    monkeypatch.setattr(loader_module, "SNAPSHOT_SECONDS", 3600.0)  # one step at the end
+    monkeypatch.setattr(cache_module, "PIECE_ITEMS", 2)
+    folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    for number in range(5):
+        aged(write_method(folder, f"m{number}"))
+    load_library([Folder(folder, "user")], cache_dir)
+    cache_file = cache_file_for(cache_dir, folder)
+    pieces, whole = read_pieces(cache_file.read_bytes())
+    assert whole and [len(piece) for piece in pieces] == [2, 2, 1]
+    assert LibraryLoad([Folder(folder, "user")], cache_dir, helpers=0).done == 5
+    cache = MethodCache(cache_file)
+    cache.compact()  # a file written again whole is in pieces too
+    pieces, whole = read_pieces(cache_file.read_bytes())
+    assert whole and [len(piece) for piece in pieces] == [2, 2, 1]
+    assert MethodCache(cache_file).items.keys() == cache.items.keys()
+
+
 def test_a_damaged_piece_is_never_served(tmp_path: Path, small_steps: None) -> None:
     folder, cache_dir = tmp_path / "lib", tmp_path / "cache"
     for number in range(3):
