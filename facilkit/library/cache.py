@@ -301,7 +301,7 @@ class MethodCache:
         self.compact()
 
     def compact(self) -> None:
-        """Write every entry as one piece, atomically (replacing a damaged or bloated file)."""
+        """Write every entry again, in pieces, atomically (replacing a damaged or bloated file)."""
         from facilkit.atomic import write_atomic  # only when the file must be written again
         from facilkit.errors import StorageError
 
