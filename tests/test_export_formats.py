@@ -90,7 +90,7 @@ def test_the_report_goes_with_the_markdown_export_only(
         capsys, "plan", "export", str(plan), "-o", str(tmp_path / "out.md"), "--report"
     )
     assert code == 0, err
-    assert "Report: planned and actual" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert ": planned and actual\n" in (tmp_path / "out.md").read_text(encoding="utf-8")
     for name in ("out.txt", "out.html"):
         code, _, err = run(
             capsys, "plan", "export", str(plan), "-o", str(tmp_path / name), "--report"

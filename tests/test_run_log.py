@@ -131,7 +131,9 @@ def _finished_run(library: Library) -> Run:
 def test_the_report_shows_planned_against_actual(library: Library) -> None:
     run = _finished_run(library)
     text = report_markdown(run.state, 3)
-    assert text.startswith("# Report: planned and actual: Gruppe \\| 3 \\<b\\>")
+    heading = text.splitlines()[0]
+    assert heading == "# Gruppe \\| 3 \\<b\\>: planned and actual"
+    assert heading.count(":") == 1
     assert "Run 3" in text
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert len(rows) == 2 + 8 + 1  # header, rule, eight items, the total
@@ -150,7 +152,7 @@ def test_the_report_speaks_the_plan_s_language(library: Library) -> None:
     run = _finished_run(library)
     run.state.contract.language = "da"
     text = report_markdown(run.state, 1)
-    assert text.startswith("# Rapport: planlagt og faktisk")
+    assert text.startswith("# Gruppe \\| 3 \\<b\\>: planlagt og faktisk\n")
     assert "sprunget over" in text and "Aftaler og opfølgning" in text
 
 

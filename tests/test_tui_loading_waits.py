@@ -4,6 +4,7 @@ written once the plan's methods are in, and no method is called unknown for bein
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from textual.widgets import Static
@@ -16,7 +17,10 @@ from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.plan import PlanScreen
 from tests.test_tui_library_loading import Gate, gate, library_folders  # noqa: F401
 from tests.tui_helpers import (
+    example_copy,
+    make_app,
     notices,
+    open_agenda,
     press_to_open,
     replace_input,
     wait_for_screen,
@@ -66,3 +70,18 @@ async def test_checks_and_export_wait_for_the_plans_methods(
         assert "Dragon dance" in target.read_text(encoding="utf-8")
         await wait_until(pilot, lambda: "still loading" not in str(findings.render()), "checks")
         assert all(finding.code != "unknown_method" for finding in screen.findings)
+
+
+async def test_the_agendas_waiting_note_groups_its_counts_as_home_does(tmp_path: Path) -> None:
+    """At 10,000 methods the note says "1,234 of 12,345", as home and the library do."""
+    app = make_app(tmp_path / "home", open_path=example_copy(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_agenda(pilot)
+        # a step of a large cold load, in which none of the plan's methods is final yet
+        partial = dataclasses.replace(
+            app.library, loading=(1_234, 12_345), replaceable=frozenset(app.library.entries)
+        )
+        app.library_arrived(partial, app.search_index)
+        findings = screen.query_one("#findings", Static)
+        await wait_until(pilot, lambda: "still loading" in str(findings.render()), "the note")
+        assert "(1,234 of 12,345)" in str(findings.render())

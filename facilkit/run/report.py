@@ -95,7 +95,7 @@ def _heading(state: RunState, number: int, planned_end: float) -> str:
         facts.append(f"**{t('run.actual', lang)}:** {clock_of(state.started)}–{ended}")
         facts.append(f"**{t('date', lang)}:** {long_date(_date(state.started), lang)}")
     run_label = t("run.run_n", lang, n=number)
-    return f"# {t('run.report', lang)}: {title}\n\n{run_label}  \n" + "  \n".join(facts)
+    return f"# {t('run.report', lang, title=title)}\n\n{run_label}  \n" + "  \n".join(facts)
 
 
 def _date(moment: float) -> str:

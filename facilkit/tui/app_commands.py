@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widget import Widget
 
-from facilkit.i18n import t
+from facilkit.i18n import Words, t
 from facilkit.tui.compat import CompatApp, key_bindings
 from facilkit.tui.palette import Palette
 
@@ -30,7 +30,8 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
     """Give every binding with an id the description of ``key.<name>`` in ``lang``.
 
     A binding group (keys that share one entry on the key bar) is named in the code
-    by its English words: "Move" is ``key.move``.
+    by its catalogue key, ``Binding.Group("key.move")``; a key no catalogue has is shown
+    as it is, never a crash (tests/test_binding_groups.py names it).
     """
     bindings = key_bindings(node)
     for key, found in bindings.items():
@@ -41,8 +42,7 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
             name = (binding.id or "").rpartition(".")[2]
             group = binding.group
             if group is not None:
-                group_name = group.description.lower().replace(" ", "_")
-                group = dataclasses.replace(group, description=t(f"key.{group_name}", lang))
+                group = dataclasses.replace(group, description=Words(group.description).text(lang))
             try:
                 description = t(f"key.{name}", lang)
             except KeyError:  # a binding of Textual's own; a test checks facilkit's

@@ -38,8 +38,8 @@ AGENDA_ACTIONS = (
 )
 """The screen actions only the agenda table's keys run."""
 
-MOVE = Binding.Group("Move")
-"""Move up and move down share one entry on the key bar (its words: ``key.move``)."""
+MOVE = Binding.Group("key.move")
+"""Move up and move down share one entry on the key bar; a group is named by its catalogue key."""
 
 WIDE_CLOCK = len("13:00–13:10")
 NARROW_CLOCK = len("13:00")

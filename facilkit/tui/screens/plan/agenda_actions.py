@@ -12,7 +12,7 @@ import copy
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from facilkit.i18n import t
+from facilkit.i18n import grouped, t
 from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.materials import Material, checklist_entries
@@ -29,6 +29,8 @@ from facilkit.tui.widgets.timeline import Timeline
 
 ADDED_NOTICE_SECONDS = 2.0
 REMOVED_NOTICE_SECONDS = 6.0
+NEW_FREE_MINUTES = 10
+"""Minutes a new free item or break starts with (``f``, ``b`` and ``i``); its form changes them."""
 
 
 class AgendaActions(FacilScreen):
@@ -79,7 +81,7 @@ class AgendaActions(FacilScreen):
         self.query_one(Timeline).show(plan_schedule)
         waiting = None
         if library.loading is not None and waits_for_library(self.plan, library):
-            done, total = library.loading
+            done, total = (grouped(number, lang) for number in library.loading)
             waiting = t("wiz.check_waits_for_library", lang, done=done, total=total)
         self.findings = [] if waiting else check_plan(self.plan, library, lang)
         self.query_one(AgendaPane).show(
@@ -179,7 +181,7 @@ class AgendaActions(FacilScreen):
             if answer == "method":
                 self.action_add_method(here=True)
             elif answer in ("item", "break"):
-                self._add_free(answer, 10, here=True)
+                self._add_free(answer, NEW_FREE_MINUTES, here=True)
 
         self.app.push_screen(Choose(question, answers), chosen)
 
@@ -203,10 +205,10 @@ class AgendaActions(FacilScreen):
         self.app.push_screen(ItemForm(item, title, self.lang), edited)
 
     def action_add_item(self) -> None:
-        self._add_free("item", 10)
+        self._add_free("item", NEW_FREE_MINUTES)
 
     def action_add_break(self) -> None:
-        self._add_free("break", 10)
+        self._add_free("break", NEW_FREE_MINUTES)
 
     def action_edit_item(self) -> None:
         index = self._agenda_index()
