@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
 
 from facilkit.tui.app import FacilkitApp
 from facilkit.tui.dialogs.basic import Choose
@@ -114,3 +118,37 @@ async def test_the_way_to_the_next_step_stays_on_the_bar_after_an_edit(tmp_path:
         await type_text(pilot, "Why we meet")
         await wait_until(pilot, lambda: "ctrl+z Undo" in bar_text(app), "undo on the bar")
         assert "alt+→ Next step" in bar_text(app) and "ctrl+s Save" in bar_text(app)
+
+
+class WideWords(Screen[None]):
+    """Keys whose words are wide characters (two cells each), as a CJK catalogue would give."""
+
+    BINDINGS = [
+        Binding(key, f"noop('{key}')", "会議の計画", id=f"test.wide_{key}")
+        for key in ("a", "b", "c", "d")
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+
+    def action_noop(self, key: str) -> None: ...
+
+
+async def test_wide_words_wrap_by_their_cells_not_their_letters() -> None:
+    """Each entry is 16 cells (" a  " + five wide letters): two fit in 40 columns, not three."""
+
+    class Wide(App[None]):
+        ENABLE_COMMAND_PALETTE = False
+
+        def on_mount(self) -> None:
+            self.push_screen(WideWords())
+
+    app = Wide()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query(KeyBar)), "the bar")
+        bar = app.screen.query_one(KeyBar)
+        await wait_until(pilot, lambda: "会議" in str(bar.render()), "the keys drawn")
+        lines = bar_lines(bar)
+        assert all(cell_len(line) <= 40 for line in lines)
+        drawn_whole = sum(line.count("会議の計画") for line in lines)
+        assert drawn_whole == len(bar.drawn_actions()) == 2  # none cut off at the edge

@@ -13,6 +13,7 @@ shows the dialog's keys, not those of the screen beneath it.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import RenderResult
@@ -231,7 +232,7 @@ class KeyBar(Widget):
         keys = ("" if self._compact(entry) else " ").join(
             self.app.get_key_display(binding) for binding, _ in entry
         )
-        return len(f" {keys}  {self._description(entry)}")
+        return cell_len(f" {keys}  {self._description(entry)}")
 
     def _width_of_all(self, shown: list[Entry]) -> int:
         gaps = len(GAP) * max(len(shown) - 1, 0)
