@@ -5,48 +5,71 @@ written once the plan's methods are in, and no method is called unknown for bein
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from facilkit.paths import Locations
 from facilkit.plans.model import AgendaItem, new_plan
 from facilkit.plans.storage import save_plan
-from facilkit.tui.app import create_app
+from facilkit.tui.app import FacilkitApp, create_app
 from facilkit.tui.dialogs.export import ExportDialog
+from facilkit.tui.screens.home import HomeScreen
+from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
+from facilkit.tui.screens.run import RunScreen
 from tests.test_tui_library_loading import Gate, gate, library_folders  # noqa: F401
 from tests.tui_helpers import (
     example_copy,
     make_app,
     notices,
+    on_screen,
     open_agenda,
     press_to_open,
     replace_input,
+    settle,
     wait_for_screen,
     wait_until,
 )
+
+
+def dragons_app(tmp_path: Path) -> FacilkitApp:
+    """Home with one plan, "Dragons", of methods d and e (the cold load's 4th and 6th file);
+    it starts now, so a run begins without asking when."""
+    home = tmp_path / "home"
+    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
+    plan = new_plan("Dragons")
+    plan.language = "en"
+    plan.start = datetime.now().strftime("%H:%M")
+    plan.agenda = [AgendaItem(method="d", minutes=10), AgendaItem(method="e", minutes=10)]
+    save_plan(plan, locations.plans / "dragons.yaml")
+    return create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+
+
+async def partly_loaded(pilot: Pilot[None], app: FacilkitApp, gate: Gate) -> None:  # noqa: F811
+    """Two methods in (a and b: neither of the plan's), the plan listed on home."""
+    gate.open(2)
+    await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
+    await wait_until(
+        pilot,
+        lambda: "Dragons" in str(app.screen.query_one("#plans").render_line(0).text),
+        "the plan listed",
+    )
+
+
+def runs_on_screen(app: FacilkitApp) -> int:
+    return sum(isinstance(screen, RunScreen) for screen in app.screen_stack)
 
 
 async def test_checks_and_export_wait_for_the_plans_methods(
     tmp_path: Path,
     gate: Gate,  # noqa: F811 (the fixture imported above)
 ) -> None:
-    home = tmp_path / "home"
-    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
-    plan = new_plan("Dragons")
-    plan.language = "en"
-    plan.agenda = [AgendaItem(method="d", minutes=10), AgendaItem(method="e", minutes=10)]
-    save_plan(plan, locations.plans / "dragons.yaml")
-    app = create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+    app = dragons_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate.open(2)  # a and b: neither of the plan's methods
-        await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
-        await wait_until(
-            pilot,
-            lambda: "Dragons" in str(app.screen.query_one("#plans").render_line(0).text),
-            "the plan listed",
-        )
+        await partly_loaded(pilot, app, gate)
         await pilot.press("enter")
         screen = await wait_for_screen(pilot, PlanScreen)
         await pilot.press("alt+right", "alt+right")
@@ -85,3 +108,67 @@ async def test_the_agendas_waiting_note_groups_its_counts_as_home_does(tmp_path:
         findings = screen.query_one("#findings", Static)
         await wait_until(pilot, lambda: "still loading" in str(findings.render()), "the note")
         assert "(1,234 of 12,345)" in str(findings.render())
+
+
+async def test_r_pressed_twice_while_loading_starts_one_run_once_the_methods_are_in(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    app = dragons_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await partly_loaded(pilot, app, gate)
+        await pilot.press("r", "r")
+        await wait_until(
+            pilot, lambda: any("meeting starts as soon as" in n for n in notices(app)), "why"
+        )
+        assert runs_on_screen(app) == 0
+
+        gate.open_all()
+        await wait_until(pilot, lambda: runs_on_screen(app) > 0, "the run once the library is in")
+        await settle(pilot)
+        assert runs_on_screen(app) == 1
+        assert on_screen(app, RunScreen).run.state.contract.title == "Dragons"
+
+
+async def test_a_waiting_run_is_dropped_when_the_user_leaves_its_screen(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    app = dragons_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await partly_loaded(pilot, app, gate)
+        await pilot.press("r")
+        await press_to_open(pilot, "m", LibraryScreen)  # on to something else
+
+        gate.open_all()
+        await wait_until(pilot, lambda: app.library_loaded, "the whole library")
+        await settle(pilot)
+        on_screen(app, LibraryScreen)  # no run popped up over the library
+        assert any("press r again" in n for n in notices(app))
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        assert runs_on_screen(app) == 0
+
+
+async def test_an_export_confirmed_twice_while_loading_is_written_once(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    app = dragons_app(tmp_path)
+    target = tmp_path / "dragons.md"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await partly_loaded(pilot, app, gate)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PlanScreen)
+        for _ in range(2):
+            await press_to_open(pilot, "ctrl+o", ExportDialog)
+            await replace_input(pilot, "#export-path", str(target))
+            await pilot.press("enter")
+            await wait_for_screen(pilot, PlanScreen)
+        assert not target.exists()
+
+        gate.open_all()
+        await wait_until(pilot, lambda: app.library_loaded and target.exists(), "the export")
+        await settle(pilot)
+        assert [n for n in notices(app) if n.startswith("Exported")] == [f"Exported: {target}"]

@@ -34,10 +34,14 @@ from facilkit.tui.safe_display import install as install_safe_display
 from facilkit.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from facilkit.library.loader import LibraryLoad
     from facilkit.tui.screens.run_start import RunOptions
 
 AUTOSAVE_SECONDS = 5.0
+WAITING_RUN = "run"
+"""The key of the one run that waits for the library (``start_run``): the latest ``r`` wins."""
 THEME = "textual-dark"
 
 install_safe_display()
@@ -82,11 +86,13 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
         self.library_loaded = False
         """True once the whole library has loaded (until then ``library`` grows)."""
         self.library_load: LibraryLoad | None = None
-        self.after_library = []
+        self.after_library = {}
         self.crashed: BaseException | None = None
         """A bug that ended the app; the CLI logs it and says where (see ``cli.run_tui``)."""
         self.run_request: tuple[Plan, Path, RunOptions] | None = None
         """``facilkit run PLAN``: the run to start once the library is loaded."""
+        self.run_asked_from: Screen[object] | None = None
+        """The screen whose ``r`` waits for the library; leaving it drops the run."""
         localize_bindings(self, lang)
 
     # --- errors -------------------------------------------------------------
@@ -140,6 +146,7 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
         with contextlib.suppress(InvalidThemeError):
             self.theme = THEME
         self.push_screen(HomeScreen())
+        self.screen_change_signal.subscribe(self, self.screen_changed, immediate=True)
         # after the first frame, so the worker does not compete with it for the GIL
         after_first_frame(self, self.start_library_load)
         self.call_after_refresh(self.start_library_load)  # if no frame is drawn (headless)
@@ -163,9 +170,22 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
 
         if waits_for_library(plan, self.library):  # a method not loaded yet: say so, then run
             self.notify(t("app.run_waits_for_library", self.lang), markup=False)
-            self.when_library_loaded(lambda: self.start_run(plan, path, options))
+            self.run_asked_from = self.screen
+            self.when_library_loaded(lambda: self.start_run(plan, path, options), WAITING_RUN)
             return
+        self.run_asked_from = None
         launch_run(self, plan, path, options or RunOptions())
+
+    def screen_changed(self, screen: Screen[object]) -> None:
+        """A run waiting for the library starts only where it was asked for.
+
+        Minutes later, on a slow disk, the user may be in another plan or a
+        dialog: a meeting's run screen popping up there would be a surprise.
+        """
+        if self.run_asked_from is not None and screen is not self.run_asked_from:
+            self.run_asked_from = None
+            self.forget_waiting(WAITING_RUN)
+            self.notify(t("app.run_wait_dropped", self.lang), markup=False)
 
     def show_library(self) -> None:
         from facilkit.tui.screens.library import LibraryScreen

@@ -7,7 +7,7 @@ good (frozen): see ``on_load`` and ``end_gc_pause``.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -53,8 +53,8 @@ class LibraryLoading(CompatApp[None]):
     library_loaded: bool
     """True once the whole library has loaded (until then ``library`` grows)."""
     library_load: LibraryLoad | None
-    after_library: list[Callable[[], object]]
-    """What waits for the whole library (``when_library_loaded``); run once it is in."""
+    after_library: dict[Hashable, Callable[[], object]]
+    """What waits for the whole library (``when_library_loaded``), by key; run once it is in."""
 
     def on_load(self) -> None:
         # Start-up builds many long-lived objects and little garbage: collecting
@@ -170,13 +170,24 @@ class LibraryLoading(CompatApp[None]):
         for screen in self.screen_stack:
             if isinstance(screen, FollowsLibrary):
                 screen.library_changed()
-        waiting, self.after_library = self.after_library, []
-        for then in waiting:
+        waiting, self.after_library = self.after_library, {}
+        for then in waiting.values():
             then()
 
-    def when_library_loaded(self, then: Callable[[], object]) -> None:
-        """Run ``then`` now if the whole library is in, else as soon as it is."""
+    def when_library_loaded(self, then: Callable[[], object], key: Hashable | None = None) -> None:
+        """Run ``then`` now if the whole library is in, else as soon as it is.
+
+        A later wait with the same ``key`` replaces the earlier one (``r`` pressed
+        twice starts one run; an export confirmed twice writes its file once);
+        ``forget_waiting(key)`` drops it. Without a key every wait runs.
+        """
         if self.library_loaded:
             then()
-        else:
-            self.after_library.append(then)
+            return
+        key = object() if key is None else key
+        self.after_library.pop(key, None)  # the latest goes last, as if asked only now
+        self.after_library[key] = then
+
+    def forget_waiting(self, key: Hashable) -> None:
+        """Drop what waits under ``key`` (the user has moved on)."""
+        self.after_library.pop(key, None)

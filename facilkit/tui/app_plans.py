@@ -7,10 +7,10 @@ from ``screens/run_start.launch_run``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from facilkit.errors import FacilkitError, storage_error
 from facilkit.i18n import t
@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     from facilkit.tui.screens.plan import PlanScreen
 
 
+class WhenLibraryLoaded(Protocol):
+    """``LibraryLoading.when_library_loaded``, as the plan flows call it."""
+
+    def __call__(self, then: Callable[[], object], key: Hashable | None = None) -> None: ...
+
+
 class PlanFlows(CompatApp[None]):
     """Opening, recovering and exporting plans; the app sets the fields below."""
 
@@ -34,7 +40,7 @@ class PlanFlows(CompatApp[None]):
     lang: str
     library: Library
     show_error: Callable[[FacilkitError], None]
-    when_library_loaded: Callable[[Callable[[], object]], None]
+    when_library_loaded: WhenLibraryLoaded
 
     @cached_property
     def drafts(self) -> Drafts:
@@ -164,7 +170,8 @@ class PlanFlows(CompatApp[None]):
 
             if waits_for_library(plan, self.library):  # written once its methods are in
                 self.notify(t("export.waits_for_library", self.lang), markup=False)
-                self.when_library_loaded(lambda: write(choice))
+                # one wait per file: confirmed twice, it is still written once
+                self.when_library_loaded(lambda: write(choice), ("export", choice.path))
                 return
             try:
                 rendered = render_with_notices(
