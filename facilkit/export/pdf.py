@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct
+
 from facilkit.export.build import build
 from facilkit.export.document import Audience, Block, Document
 from facilkit.export.formats import ExportError, Notice, Rendered
@@ -43,7 +45,10 @@ def breakable(text: str) -> str:
 
 
 def plain_data(value: Any) -> Any:
-    """Dataclasses as JSON-ready dicts (with their kind), strings made breakable."""
+    """Blocks (Structs) and dataclasses as JSON-ready dicts (with their kind), strings made breakable."""
+    if isinstance(value, Struct):
+        fields = {name: plain_data(getattr(value, name)) for name in value.__struct_fields__}
+        return {"kind": type(value).__name__, **fields}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return {"kind": type(value).__name__, **fields}
