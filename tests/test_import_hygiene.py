@@ -29,7 +29,8 @@ DEFERRED: dict[str, str] = {
     "facilkit.plans.trash": "the trash is read only when the user deletes, lists or restores a plan",
     "facilkit.plans.template": "templates are read only when a new plan is made from one",
     "facilkit.export.formats": "each format's renderer (Typst, python-docx) loads only when asked for",
-    "facilkit.export.markdown": "cards are rendered on the first cursor move, not at start",
+    "facilkit.export.markdown": "a card's Markdown is written only when asked for (methods show, "
+    "MethodCard.shown_text); the TUI draws the card from its blocks",
     "facilkit.tui.app": "the command line imports Textual only to open the TUI",
     "facilkit.tui.screens.library": "a screen the user may never open",
     "facilkit.tui.screens.plan": "a screen the user may never open (and it imports the app back)",
@@ -177,6 +178,22 @@ def test_the_library_screen_builds_no_multi_line_field() -> None:
         "assert text_entry.TextArea is TextArea and issubclass(TextArea, textual.widgets.TextArea)\n"
     )
     assert loaded_after(code, ("textual.widgets._text_area",)) == ["textual.widgets._text_area"]
+
+
+def test_the_library_card_is_drawn_without_a_markdown_parser() -> None:
+    """The card is drawn from the export's blocks: markdown-it's 27 ms stay off the first card."""
+    code = (
+        "import facilkit.tui.app, facilkit.tui.screens.library\n"
+        "from facilkit.export.card import card_blocks\n"
+        "from facilkit.library.loader import Folder, load_library\n"
+        "from facilkit.paths import builtin_methods_dir\n"
+        "from facilkit.tui.widgets.card_render import CardStyles, render_blocks\n"
+        "from rich.console import Console\n"
+        "library = load_library([Folder(builtin_methods_dir(), 'builtin')])\n"
+        "ugu = library.get('ugu')\n"
+        "Console().render_lines(render_blocks(card_blocks(ugu, 'en'), CardStyles()))\n"
+    )
+    assert loaded_after(code, ("markdown_it", "facilkit.export.markdown")) == []
 
 
 def test_each_export_imports_only_its_own_library() -> None:

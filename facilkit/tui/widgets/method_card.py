@@ -1,8 +1,9 @@
-"""The selected method's card: its Markdown (the same as in an exported plan) drawn with Rich.
+"""The selected method's card: the blocks of an exported plan's card, drawn with Rich.
 
-The Markdown is rendered once per method and width into lines, and only the
-visible lines are drawn (Textual's line API): a cursor move costs one Markdown
-render, not a render to measure the height and another to paint it.
+The card is rendered once per method and width into lines, and only the
+visible lines are drawn (Textual's line API): a cursor move costs one render,
+not a render to measure the height and another to paint it. Its Markdown
+(``shown_text``) is written only when someone reads it.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from facilkit.export.card import method_card
+from facilkit.export.card import card_blocks
+from facilkit.export.document import Block
 from facilkit.i18n import t
 from facilkit.library.model import Entry
-from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
+from facilkit.tui.widgets.card_render import CardStyles, render_blocks
 from facilkit.tui.widgets.virtual import set_virtual_size
 
 CACHE_SIZE = 64
 CardKey = tuple[str, str | None, str | None, int]
 """A rendered card: the method's file, the variant on show, the note on top and the width."""
+CardSource = tuple[list[Block], str | None]
+"""What a rendered card shows: its blocks and the note on top (its Markdown, when asked)."""
 
 
 class MethodCard(ScrollView, can_focus=True):
@@ -35,8 +39,6 @@ class MethodCard(ScrollView, can_focus=True):
         "method-card--title",
         "method-card--heading",
         "method-card--marker",
-        "method-card--link",
-        "method-card--code",
     }
 
     def __init__(
@@ -55,12 +57,12 @@ class MethodCard(ScrollView, can_focus=True):
         """The variant of ``entry`` on show (None: the method as written)."""
         self.note: str | None = None
         """A line on top of the card (the library is still loading, say)."""
-        self.shown_text = ""
-        """The Markdown (or message) on show, for tests and screen readers."""
+        self._shown: CardSource | str = ""
+        """The card on show (its blocks), or the message shown instead."""
         self._renderable: RenderableType = Text("")
         self._lines: list[Strip] = []
         self._width = 0
-        self._rendered: OrderedDict[CardKey, tuple[str, list[Strip]]] = OrderedDict()
+        self._rendered: OrderedDict[CardKey, tuple[CardSource, list[Strip]]] = OrderedDict()
         """Rendered cards by (entry, variant, width), newest last: revisits and prefetches are free."""
 
     def show(
@@ -76,7 +78,7 @@ class MethodCard(ScrollView, can_focus=True):
         self.entry, self.variant, self.note = entry, variant, note
         self.scroll_to(0, 0, animate=False, immediate=True)
         if entry is None:
-            self.shown_text = empty_text
+            self._shown = empty_text
             self._renderable = Text(empty_text)
         self._width = 0  # stale: rendered again at the width it is drawn at
         self._render_for_width()
@@ -88,17 +90,34 @@ class MethodCard(ScrollView, can_focus=True):
             if width > 0 and (entry.path, None, None, width) not in self._rendered:
                 self._render_entry(entry, None, None, width)
 
+    @property
+    def shown_text(self) -> str:
+        """The card on show as Markdown (as ``methods show`` prints it), or the message shown."""
+        if isinstance(self._shown, str):
+            return self._shown
+        from facilkit.export.markdown import render_blocks as markdown_of
+
+        blocks, note = self._shown
+        text = markdown_of(blocks)
+        self._shown = f"{note}\n\n{text}" if note is not None else text
+        return self._shown
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the card (or its message) has been rendered into lines to draw."""
+        return bool(self._lines)
+
     def is_prepared(self, entry: Entry) -> bool:
         """Whether ``entry``'s card is rendered at the current width (showing it costs nothing)."""
         return (entry.path, None, None, self.scrollable_content_region.width) in self._rendered
 
     def _renderable_for(
         self, entry: Entry, variant: str | None, note: str | None
-    ) -> tuple[str, RenderableType]:
+    ) -> tuple[CardSource, RenderableType]:
         method = entry.method
         runs = method.with_variant(variant) if variant is not None else None
-        text = method_card(runs or method, self.lang, names=self.names_of(method.related))
-        parts: list[RenderableType] = [render_markdown(text, self._styles())]
+        blocks = card_blocks(runs or method, self.lang, names=self.names_of(method.related))
+        parts: list[RenderableType] = [render_blocks(blocks, self._styles())]
         if method.variants:
             count = len(method.variants)
             if runs is None or variant is None:
@@ -109,13 +128,12 @@ class MethodCard(ScrollView, can_focus=True):
             parts.insert(0, Text(f"{hint}\n", style="italic"))  # on top: seen without scrolling
         if note is not None:
             parts.insert(0, Text(f"{note}\n", style="italic"))
-            text = f"{note}\n\n{text}"
         if entry.overrides:  # the same notice as the CLI's: both files named
             notice = t("lib.origin_override", self.lang, path=entry.path, builtin=entry.overrides)
             parts.append(Text(notice, style="italic"))
         elif entry.origin == "user":
             parts.append(Text(t("lib.origin_user", self.lang, path=entry.path), style="italic"))
-        return text, Group(*parts)
+        return (blocks, note), Group(*parts)
 
     def _styles(self) -> CardStyles:
         """The card's styles from the stylesheet (theme variables), looked up per render."""
@@ -124,19 +142,17 @@ class MethodCard(ScrollView, can_focus=True):
             title=part("method-card--title", partial=True),
             heading=part("method-card--heading", partial=True),
             marker=part("method-card--marker", partial=True),
-            link=part("method-card--link", partial=True),
-            code=part("method-card--code", partial=True),
         )
 
     def _render_entry(
         self, entry: Entry, variant: str | None, note: str | None, width: int
-    ) -> tuple[str, list[Strip]]:
-        text, renderable = self._renderable_for(entry, variant, note)
+    ) -> tuple[CardSource, list[Strip]]:
+        source, renderable = self._renderable_for(entry, variant, note)
         lines = self._lines_of(renderable, width)
-        self._rendered[(entry.path, variant, note, width)] = (text, lines)
+        self._rendered[(entry.path, variant, note, width)] = (source, lines)
         while len(self._rendered) > CACHE_SIZE:
             self._rendered.popitem(last=False)
-        return text, lines
+        return source, lines
 
     def _lines_of(self, renderable: RenderableType, width: int) -> list[Strip]:
         console = self.app.console
@@ -158,7 +174,7 @@ class MethodCard(ScrollView, can_focus=True):
                 found = self._render_entry(self.entry, self.variant, self.note, width)
             else:
                 self._rendered.move_to_end(key)
-            self.shown_text, self._lines = found
+            self._shown, self._lines = found
         self._width = width
         set_virtual_size(self, Size(width, len(self._lines)))
         self.refresh()

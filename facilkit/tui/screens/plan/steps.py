@@ -13,14 +13,14 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
-from facilkit.export.plan import export_markdown
+from facilkit.export.build import build
 from facilkit.i18n import language_name, plan_languages, t
 from facilkit.library.collection import Library
 from facilkit.library.model import localize
 from facilkit.plans.model import KNOWN_ROLES, Plan
 from facilkit.tui.screens.plan.agenda_pane import AgendaPane
 from facilkit.tui.screens.plan.fields import OTHER_ROLES, CountInput
-from facilkit.tui.widgets.card_markdown import CardStyles, render_markdown
+from facilkit.tui.widgets.card_render import CardStyles, render_blocks
 from facilkit.tui.widgets.text_entry import Input, TextArea
 from facilkit.tui.widgets.timeline import Timeline
 
@@ -136,10 +136,10 @@ def field_note(widget_id: str) -> Static:
 def review(plan: Plan, library: Library) -> RenderableType:
     """The review step's body: the run plan as it will be handed out.
 
-    Drawn by the library card's renderer, the TUI's one way to draw Markdown.
+    Drawn by the library card's renderer from the export's blocks, the TUI's one way
+    to draw a document.
     """
-    text = export_markdown(plan, library, plan.language, glue=False)
-    return render_markdown(text, CardStyles())
+    return render_blocks(build(plan, library, plan.language).blocks, CardStyles())
 
 
 def _upper_first(text: str) -> str:
