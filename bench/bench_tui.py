@@ -9,6 +9,8 @@ The median of those ratios is the figure; the range shows the spread.
 Asserts nothing.
 Run: python bench/bench_tui.py [--pty]   (BENCH_RUNS=N for fewer runs; --pty: on a real
 pseudo-terminal of 80x24 instead of headless)
+     python bench/bench_tui.py --pty --against CHECKOUT   (the start-up figures only, this
+tree against another checkout with its own .venv, R/old/new interleaved: does a change help?)
 """
 
 from __future__ import annotations
@@ -38,13 +40,21 @@ PROBE = Path(__file__).with_name("tui_probe.py")
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 
 
-def probe(args: list[str], home: Path, on_pty: bool = False) -> dict[str, float]:
-    """One fresh process; headless, or on a real 80x24 pseudo-terminal that is read as it is drawn."""
+def probe(
+    args: list[str], home: Path, on_pty: bool = False, tree: Path | None = None
+) -> dict[str, float]:
+    """One fresh process; headless, or on a real 80x24 pseudo-terminal that is read as it is drawn.
+
+    ``tree``: another checkout, run with its own probe and its own ``.venv``.
+    """
     env = {**os.environ, "FACILKIT_HOME": str(home)}
     # A user's `pip install` compiles the package to bytecode; a machine that sets
     # PYTHONDONTWRITEBYTECODE would otherwise compile facilkit from source on every start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    command = [sys.executable, str(PROBE), *args]
+    if tree is None:
+        command = [sys.executable, str(PROBE), *args]
+    else:
+        command = [str(tree / ".venv" / "bin" / "python"), str(tree / "bench" / PROBE.name), *args]
     if not on_pty:
         env["BENCH_T0"] = repr(time.time())
         out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
@@ -199,8 +209,47 @@ def validation_per_method(folder: Path, rounds: int = 7) -> tuple[float, str]:
     return median, f"{median:.1f} us (runs {times[0]:.1f}-{times[-1]:.1f})"
 
 
+def against(other: Path, on_pty: bool) -> None:
+    """Start-up of this tree against ``other``, R/old/new interleaved (warm and cold, 1,000)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        lib1k = generate(root / "lib1k", 1_000)
+        homes = {"old": root / "home-old", "new": root / "home-new"}
+        trees: dict[str, Path | None] = {"old": other, "new": None}
+        for name, tree in trees.items():  # warm each tree's own cache
+            probe(["facilkit", str(lib1k)], homes[name], tree=tree)
+        r_runs: list[dict[str, float]] = []
+        runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+        load_before = os.getloadavg()[0]
+        for run in range(RUNS):
+            r_runs.append(probe(["minimal"], homes["new"], on_pty))
+            order = ("old", "new") if run % 2 == 0 else ("new", "old")
+            for name in order:
+                for start in ("warm", "cold"):
+                    home = homes[name] if start == "warm" else root / f"cold-{name}-{run}"
+                    runs.setdefault((name, start), []).append(
+                        probe(["facilkit", str(lib1k)], home, on_pty, trees[name])
+                    )
+        print(
+            f"{RUNS} interleaved runs against {other}; load average {load_before:.1f} -> "
+            f"{os.getloadavg()[0]:.1f}"
+        )
+        for start in ("warm", "cold"):
+            for key in ("first_frame", "usable"):
+                old, new = runs[("old", start)], runs[("new", start)]
+                pairs = sorted(n[key] / o[key] for o, n in zip(old, new, strict=True))
+                print(
+                    f"{start} {key:12} old {ratios_to_r(old, r_runs, key)}   new "
+                    f"{ratios_to_r(new, r_runs, key)}   new/old {statistics.median(pairs):.3f} "
+                    f"(runs {pairs[0]:.2f}-{pairs[-1]:.2f})"
+                )
+
+
 def main() -> None:
     on_pty = "--pty" in sys.argv
+    if "--against" in sys.argv:
+        against(Path(sys.argv[sys.argv.index("--against") + 1]).resolve(), on_pty)
+        return
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

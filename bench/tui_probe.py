@@ -81,7 +81,7 @@ def facilkit(folder: str) -> None:
         elif type(screen).__name__ == "LibraryScreen":
             card = screen.query_one("#card")
             methods = screen.query_one("#methods")
-            if card.shown_text and methods.entries:
+            if card.drawn and methods.entries:
                 once("usable")
             if screen.app.library_loaded and "usable" in seen:
                 once("loaded")
