@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -10,7 +12,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 
-from facilkit.tui.app import FacilkitApp
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.plan import PlanScreen
@@ -32,7 +33,7 @@ def bar_lines(bar: KeyBar) -> list[str]:
     return [line.rstrip() for line in str(bar.render()).split("\n")]
 
 
-def bar_text(app: FacilkitApp) -> str:
+def bar_text(app: App[Any]) -> str:
     """The visible key bar's words (under a dialog: the bar of the screen below it)."""
     screen = next(s for s in reversed(app.screen_stack) if s.query(KeyBar))
     return " ".join(" ".join(bar_lines(screen.query_one(KeyBar))).split())
@@ -152,3 +153,76 @@ async def test_wide_words_wrap_by_their_cells_not_their_letters() -> None:
         assert all(cell_len(line) <= 40 for line in lines)
         drawn_whole = sum(line.count("会議の計画") for line in lines)
         assert drawn_whole == len(bar.drawn_actions()) == 2  # none cut off at the edge
+
+
+class _Keys(Screen[None]):
+    """A screen whose keys come and go: ``shown`` keys are shown, ``greyed`` ones disabled."""
+
+    BINDINGS = [
+        Binding(key, f"say('{key}')", f"Say {word}", id=f"test.{word}")
+        for key, word in zip(
+            "abcdefgh",
+            ("one", "two", "three", "four", "five", "six", "seven", "eight"),
+            strict=True,
+        )
+    ]
+
+    KEEP_ON_KEY_BAR = frozenset({"say"})
+    """Every key must stay: what does not fit one line takes a second."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = set("ab")
+        self.greyed: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        key = str(parameters[0]) if parameters else ""
+        if key not in self.shown:
+            return False
+        return None if key in self.greyed else True
+
+    def action_say(self, key: str) -> None:
+        """Nothing: the keys are here to be shown."""
+
+
+async def test_the_key_bar_lays_the_screen_out_again_only_when_its_lines_change() -> None:
+    """A change of bindings that changes nothing shown costs nothing; one that greys a key
+    repaints the bar; only one that needs a line more or less lays the screen out again."""
+    app = App[None]()
+    async with app.run_test(size=(60, 10)) as pilot:
+        screen = _Keys()
+        await app.push_screen(screen)
+        bar = screen.query_one(KeyBar)
+        await wait_until(pilot, lambda: "Say two" in bar_text(app), "the first keys")
+        refreshes: list[bool] = []
+        original = bar.refresh
+
+        def counted(*regions: Any, layout: bool = False, **kwargs: Any) -> KeyBar:
+            if sys._getframe(1).f_code.co_name == "_bindings_changed":  # not Textual's own
+                refreshes.append(layout)
+            return original(*regions, layout=layout, **kwargs)
+
+        bar.refresh = counted  # type: ignore[method-assign]
+        screen.refresh_bindings()  # nothing changed
+        await pilot.pause()  # the bar hears of it in its own queue
+        assert refreshes == []
+        screen.greyed.add("b")
+        screen.refresh_bindings()
+        await pilot.pause()  # the bar hears of it in its own queue
+        assert refreshes == [False]  # greyed: drawn again, same line
+        await wait_until(pilot, lambda: ("say('b')", False) in bar.drawn_actions(), "b greyed")
+        screen.shown |= set("cdefgh")
+        screen.refresh_bindings()
+        await pilot.pause()  # the bar hears of it in its own queue
+        assert refreshes == [False, True]  # eight keys take two lines at 60 columns
+        await wait_until(pilot, lambda: len(bar_lines(bar)) == 2, "a second line")
+        assert bar.size.height == 2 and "Say eight" in bar_text(app)
+        screen.shown = set("a")
+        screen.refresh_bindings()
+        await pilot.pause()  # the bar hears of it in its own queue
+        assert refreshes == [False, True, True]
+        await wait_until(pilot, lambda: bar.size.height == 1, "back to one line")
+        assert bar_text(app) == "a Say one ^p palette"

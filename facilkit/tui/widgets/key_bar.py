@@ -66,7 +66,7 @@ class KeyBar(Widget):
         self._drawn: list[tuple[str, bool]] = []
         """(action, enabled) of each key drawn in the last frame."""
         self._shown: tuple[list[Entry], KeyState | None] | None = None
-        """The entries to show, kept until the source screen's bindings change."""
+        """The entries to show, as last drawn or about to be (see ``_bindings_changed``)."""
         self._source: Screen[object] | None = None
         """The screen whose keys are shown: the bar's own, or a dialog over it."""
 
@@ -106,8 +106,25 @@ class KeyBar(Widget):
             self._bindings_changed(source)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self._shown = None
-        self.refresh(layout=True)  # the keys may need one line more or less
+        """Draw the keys again only if what the bar shows changed, and lay the screen out
+        again only if they now take one line more or less.
+
+        Screens announce a change of bindings several times as they open and on every
+        focus move; a layout pass of the whole screen for each was a measurable part of
+        the library screen's first frame, nearly always for the same keys.
+        """
+        shown = self.shown_bindings()
+        if shown == self._shown:
+            return
+        width = self.size.width
+        lines_before = self._line_count(self._shown, width) if self._shown is not None else 0
+        self._shown = shown
+        self.refresh(layout=not width or self._line_count(shown, width) != lines_before)
+
+    def _line_count(self, shown: tuple[list[Entry], KeyState | None], width: int) -> int:
+        entries, palette = shown
+        palette_width = self._width_of((palette,)) + len(GAP) if palette else 0
+        return len(self.wrap(entries, width, palette_width))
 
     def shown_bindings(self) -> tuple[list[Entry], KeyState | None]:
         """The entries to show (one per action, in screen order) and the palette binding."""
