@@ -45,7 +45,8 @@ def probe(
 ) -> dict[str, float]:
     """One fresh process; headless, or on a real 80x24 pseudo-terminal that is read as it is drawn.
 
-    ``tree``: another checkout, run with its own probe and its own ``.venv``.
+    ``tree``: another checkout: this probe, run by that checkout's ``.venv`` (so its
+    facilkit), and both trees are timed by the same probe.
     """
     env = {**os.environ, "FACILKIT_HOME": str(home)}
     # A user's `pip install` compiles the package to bytecode; a machine that sets
@@ -54,7 +55,7 @@ def probe(
     if tree is None:
         command = [sys.executable, str(PROBE), *args]
     else:
-        command = [str(tree / ".venv" / "bin" / "python"), str(tree / "bench" / PROBE.name), *args]
+        command = [str(tree / ".venv" / "bin" / "python"), str(PROBE), *args]
     if not on_pty:
         env["BENCH_T0"] = repr(time.time())
         out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
@@ -238,10 +239,15 @@ def against(other: Path, on_pty: bool) -> None:
             for key in ("first_frame", "usable"):
                 old, new = runs[("old", start)], runs[("new", start)]
                 pairs = sorted(n[key] / o[key] for o, n in zip(old, new, strict=True))
+                cpu = sorted(
+                    n[f"cpu_{key}"] / o[f"cpu_{key}"] for o, n in zip(old, new, strict=True)
+                )
                 print(
                     f"{start} {key:12} old {ratios_to_r(old, r_runs, key)}   new "
                     f"{ratios_to_r(new, r_runs, key)}   new/old {statistics.median(pairs):.3f} "
-                    f"(runs {pairs[0]:.2f}-{pairs[-1]:.2f})"
+                    f"(runs {pairs[0]:.2f}-{pairs[-1]:.2f}); process CPU "
+                    f"{median_of(old, f'cpu_{key}') * 1e3:.0f} -> {median_of(new, f'cpu_{key}') * 1e3:.0f} ms"
+                    f" = {statistics.median(cpu):.3f} (runs {cpu[0]:.2f}-{cpu[-1]:.2f})"
                 )
 
 

@@ -24,7 +24,11 @@ HEADLESS = OUT is None
 
 
 def stamp(label: str, value: float | None = None) -> None:
+    """``label`` at seconds since BENCH_T0 (or ``value``); a milestone also gets the
+    process's CPU seconds so far as ``cpu_<label>`` (less noisy than wall time on a busy machine)."""
     line = f"{label} {time.time() - T0 if value is None else value:.4f}\n"
+    if value is None:
+        line += f"cpu_{label} {time.process_time():.4f}\n"
     if OUT is None:
         print(line, end="", flush=True)
     else:
@@ -81,7 +85,10 @@ def facilkit(folder: str) -> None:
         elif type(screen).__name__ == "LibraryScreen":
             card = screen.query_one("#card")
             methods = screen.query_one("#methods")
-            if card.drawn and methods.entries:
+            # An older checkout's card (bench_tui --against) has no ``drawn``; there,
+            # shown_text was a plain attribute set as the card was drawn.
+            drawn = card.drawn if hasattr(card, "drawn") else bool(card.shown_text)
+            if drawn and methods.entries:
                 once("usable")
             if screen.app.library_loaded and "usable" in seen:
                 once("loaded")
