@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -21,11 +22,14 @@ from textual.widgets import Input, Static
 from facilkit.plans.dates import iso_date
 from facilkit.tui.dialogs.basic import Pick, Prompt
 from facilkit.tui.screens.home import HomeScreen
-from facilkit.tui.screens.plan import PlanScreen
+from facilkit.tui.screens.plan import STEPS, PlanScreen
 from tests.tui_helpers import (
+    example_copy,
     make_app,
+    on_screen,
     ready,
     screen_text,
+    settle,
     start_new_plan,
     type_text,
     wait_for_screen,
@@ -224,3 +228,31 @@ async def test_a_role_typed_without_a_colon_is_kept_and_reaches_the_run_plan(
         await go_to_step(pilot, screen, "review")
         await wait_until(pilot, lambda: "Observatør Per" in screen_text(app), "in the review")
         assert "Referent: Lis" in screen_text(app)
+
+
+async def fast_keys(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as a terminal delivers them when typed fast: all queued before the first is handled
+    (``pilot.press`` waits for each one)."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, None))
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("steps_before", [0, 1, 2])
+async def test_quick_steps_forward_put_the_cursor_in_the_steps_first_field(
+    tmp_path: Path, steps_before: int
+) -> None:
+    """sv walk: alt+→ twice, fast, to Tid left the cursor on Start, and typing replaced "13:00"."""
+    app = make_app(tmp_path / "home", lang="sv", open_path=example_copy(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        screen = on_screen(app, PlanScreen)
+        await fast_keys(pilot, *["alt+right"] * steps_before)
+        await fast_keys(pilot, *["alt+right"] * (STEPS.index("time") - steps_before))
+        assert screen.current_step == "time"
+        assert screen.focused is not None and screen.focused.id == "f-date"
+        await type_text(pilot, "3/12")
+        assert screen.query_one("#f-start", Input).value == "13:00"
+        await fast_keys(pilot, "alt+right", "alt+right")  # on round: review, then intention
+        assert screen.current_step == "intention"
+        assert screen.focused is not None and screen.focused.id == "f-title"

@@ -16,7 +16,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Select, Static, TabbedContent, TextArea
 
 from facilkit.errors import FacilkitError
 from facilkit.i18n import plan_languages, t
@@ -255,13 +255,9 @@ class PlanScreen(AgendaActions):
 
     def show_step(self, step: str) -> None:
         """Switch to a step and put the cursor in its first field."""
-        self.query_one(TabbedContent).active = step
-        candidates = self.query_one(f"#{step}", TabPane).query(
-            "DataTable, TextArea, Input, Select, VerticalScroll"
-        )
-        first = next((widget for widget in candidates if widget.focusable), None)
-        if first is not None:  # a step's scrolling body is no stop of its own
-            first.focus()
+        tabs = self.query_one(steps.StepTabs)
+        tabs.active = step
+        tabs.focus_first_field()
 
     # --- undo and redo ----------------------------------------------------------------------
 

@@ -41,9 +41,37 @@ def guidance(library: Library, step: str, lang: str) -> Static:
     return Static(text, classes="guidance", markup=False)
 
 
+class StepTabs(TabbedContent):
+    """The wizard's steps, one tab each: the step on show decides where the cursor is.
+
+    Textual shows a step whenever a widget in it gets focus. With keys typed fast
+    (alt+→ twice), the focus meant for the step just left arrives after the next
+    step is shown, and Textual moves focus off a field being hidden to its
+    neighbour: that brought an old step back, or left the cursor on the new step's
+    second field (Start, where typing replaced "13:00"). A focus that lands outside
+    the step on show goes to that step's first field instead.
+    """
+
+    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        if event.tab_pane.id == self.active:
+            return
+        event.prevent_default()  # Textual's own handler would show that step again
+        event.stop()
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first field of the step on show."""
+        candidates = self.get_pane(self.active).query(
+            "DataTable, TextArea, Input, Select, VerticalScroll"
+        )
+        first = next((widget for widget in candidates if widget.focusable), None)
+        if first is not None:  # a step's scrolling body is no stop of its own
+            first.focus()
+
+
 def compose_steps(library: Library, lang: str) -> ComposeResult:
     """Every step's tab, in :data:`STEPS` order."""
-    with TabbedContent(id="steps"):
+    with StepTabs(id="steps"):
         with TabPane(t("step.intention", lang), id="intention"), step_body("intention"):
             # the plan's name on the first step: asked when the plan was made, changed here
             with Grid(id="title-grid"):
