@@ -153,8 +153,9 @@ async def test_r_in_an_open_plan_runs_it_as_edited(tmp_path: Path) -> None:
 
 
 async def test_closing_marks_say_ticked_or_not_without_colour(tmp_path: Path) -> None:
-    """An unticked outcome reads ☐ and a ticked one ☑: Textual's ▐X▌ looked ticked either way."""
-    from facilkit.tui.widgets.tick_box import TickBox
+    """An unticked outcome reads [ ] and a ticked one [x]: Textual's ▐X▌ looked ticked either
+    way, and ☐/☑ are one and the same missing glyph in the Windows console's fonts."""
+    from facilkit.tui.widgets.tick_box import UNTICKED, TickBox
 
     app, clock, path = run_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -168,15 +169,15 @@ async def test_closing_marks_say_ticked_or_not_without_colour(tmp_path: Path) ->
         assert boxes  # one per desired outcome
 
         def marks() -> list[str]:
-            return [str(box.render()).split(" ")[0] for box in boxes]
+            return [str(box.render())[: len(UNTICKED)] for box in boxes]
 
-        assert marks() == ["☐"] * len(boxes)
+        assert marks() == ["[ ]"] * len(boxes)
         assert "F1 Help" in " ".join(screen_text(app).split())  # no title bar here to say it
         assert all("X" not in str(box.render()) for box in boxes)
         await pilot.press("space")  # the first box has focus
-        await wait_until(pilot, lambda: marks()[0] == "☑", "the first ticked")
-        assert marks()[1:] == ["☐"] * (len(boxes) - 1)
-        assert "☑" in screen_text(app)
+        await wait_until(pilot, lambda: marks()[0] == "[x]", "the first ticked")
+        assert marks()[1:] == ["[ ]"] * (len(boxes) - 1)
+        assert "[x]" in screen_text(app)
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, RunScreen)
         closed = load_run(run_paths(path)[-1]).closing
@@ -197,4 +198,4 @@ async def test_a_long_outcome_wraps_whole_in_the_closing(tmp_path: Path) -> None
         await wait_for_screen(pilot, ClosingScreen)
         words = screen_text(app).split()
         assert sum("conversation" in word for word in words) == 2, words[-80:]
-        assert "☐" in screen_text(app)  # none of it cut off, the mark before it
+        assert "[ ]" in screen_text(app)  # none of it cut off, the mark before it

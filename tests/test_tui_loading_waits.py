@@ -30,6 +30,7 @@ from tests.tui_helpers import (
     press_to_open,
     replace_input,
     settle,
+    visible,
     wait_for_screen,
     wait_until,
 )
@@ -172,3 +173,22 @@ async def test_an_export_confirmed_twice_while_loading_is_written_once(
         await wait_until(pilot, lambda: app.library_loaded and target.exists(), "the export")
         await settle(pilot)
         assert [n for n in notices(app) if n.startswith("Exported")] == [f"Exported: {target}"]
+
+
+async def test_the_review_says_it_waits_for_the_plans_methods(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    app = dragons_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await partly_loaded(pilot, app, gate)
+        await pilot.press("enter")
+        screen = await wait_for_screen(pilot, PlanScreen)
+        await pilot.press("alt+left")  # round to the last step
+        await wait_until(pilot, lambda: screen.current_step == "review", "the review")
+        await wait_until(pilot, lambda: "run plan is shown here" in visible(app), "the note")
+        assert "(2 of 7)" in visible(app) and "unknown method" not in visible(app)
+
+        gate.open_all()
+        await wait_until(pilot, lambda: "Dragon dance" in visible(app), "the run plan")
+        assert "still loading" not in visible(app)

@@ -4,10 +4,15 @@ plan's language, the timeline legend, and roles typed without a colon."""
 from __future__ import annotations
 
 import datetime as dt
+from difflib import SequenceMatcher
 
 import pytest
 
-from facilkit.i18n import t
+from facilkit.i18n import t, ui_languages
+from facilkit.library.collection import Folder
+from facilkit.library.loader import load_library
+from facilkit.library.model import localize
+from facilkit.paths import builtin_methods_dir
 from facilkit.plans.dates import DateError, parse_date, weekday_key
 
 TODAY = dt.date(2026, 11, 24)
@@ -104,3 +109,26 @@ def test_a_role_typed_without_a_colon_reaches_the_export() -> None:
     plan.roles = {"facilitator": "Anna", "timekeeper": "", "Observatør Per": ""}
     text = export_markdown(plan, Library(), "da")
     assert "Observatør Per" in text and "Anna" in text
+
+
+FIELD_LABELS = {
+    "intention": ["wiz.intention_label"],
+    "desired-outcome": ["wiz.outcomes_label", "wiz.follow_up_label"],
+}
+"""The labels of a step's text fields, shown under the I DO ART method's guidance for it."""
+
+
+@pytest.mark.parametrize("lang", ui_languages())
+@pytest.mark.parametrize("step", sorted(FIELD_LABELS))
+def test_a_field_label_does_not_ask_again_what_the_guidance_asks(lang: str, step: str) -> None:
+    """The Intention step asked "What is the overall purpose of the meeting?" twice: once in
+    the guidance above, once as its field's label (nb nearly word for word)."""
+    method = load_library([Folder(builtin_methods_dir(), "builtin")]).get("i-do-art")
+    assert method is not None
+    guidance = next(found for found in method.steps if found.key == step)
+    shown = [localize(guidance.how, lang), *(localize(q, lang) for q in guidance.questions)]
+    for key in FIELD_LABELS[step]:
+        label = t(key, lang).lower()
+        for line in shown:
+            alike = SequenceMatcher(None, label, line.lower()).ratio()
+            assert alike < 0.6, f"{key} ({lang}) repeats the guidance's {line!r} ({alike:.2f})"

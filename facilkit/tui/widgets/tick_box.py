@@ -2,8 +2,13 @@
 
 Textual's checkbox draws ``▐X▌`` either way and tells the two apart by colour
 only: in a terminal without colour an unticked box looks ticked. Here the mark
-itself changes: ☑ ticked, ☐ not. A long label wraps instead of being cut (an
-outcome of the contract is a sentence, and all of it is what gets ticked).
+itself changes: ``[x]`` ticked, ``[ ]`` not. A long label wraps instead of being
+cut (an outcome of the contract is a sentence, and all of it is what gets ticked).
+
+The marks are ASCII on purpose. ☑/☐ (U+2611/U+2610) are missing from Consolas
+and Lucida Console, the fonts of the Windows console most key persons in a
+jobcentre have: both drew as the same empty box there, ticked or not. Every
+console font has ``[``, ``x`` and ``]``.
 """
 
 from __future__ import annotations
@@ -12,12 +17,12 @@ from textual.content import Content, ContentText
 from textual.geometry import Size
 from textual.widgets import Checkbox
 
-TICKED = "☑"
-UNTICKED = "☐"
+TICKED = "[x]"
+UNTICKED = "[ ]"
 
 
 class TickBox(Checkbox):
-    """A :class:`~textual.widgets.Checkbox` drawn as ☑ or ☐ before its label."""
+    """A :class:`~textual.widgets.Checkbox` drawn as ``[x]`` or ``[ ]`` before its label."""
 
     BUTTON_LEFT = ""
     BUTTON_RIGHT = ""

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from facilkit.i18n import grouped, t
+from facilkit.library.collection import Library
 from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.materials import Material, checklist_entries
@@ -31,6 +32,18 @@ ADDED_NOTICE_SECONDS = 2.0
 REMOVED_NOTICE_SECONDS = 6.0
 NEW_FREE_MINUTES = 10
 """Minutes a new free item or break starts with (``f``, ``b`` and ``i``); its form changes them."""
+
+
+def library_wait_note(plan: Plan, library: Library, lang: str, key: str) -> str | None:
+    """What ``key`` says while a method of the plan has not loaded yet, else None.
+
+    Checked or drawn against the part loaded so far, a late method would be
+    called unknown: the checks and the review say they wait instead.
+    """
+    if library.loading is None or not waits_for_library(plan, library):
+        return None
+    done, total = (grouped(number, lang) for number in library.loading)
+    return t(key, lang, done=done, total=total)
 
 
 class AgendaActions(FacilScreen):
@@ -79,10 +92,7 @@ class AgendaActions(FacilScreen):
         plan_schedule = self.schedule
         lang, library = self.lang, self.facil.library
         self.query_one(Timeline).show(plan_schedule)
-        waiting = None
-        if library.loading is not None and waits_for_library(self.plan, library):
-            done, total = (grouped(number, lang) for number in library.loading)
-            waiting = t("wiz.check_waits_for_library", lang, done=done, total=total)
+        waiting = library_wait_note(self.plan, library, lang, "wiz.check_waits_for_library")
         self.findings = [] if waiting else check_plan(self.plan, library, lang)
         self.query_one(AgendaPane).show(
             plan_schedule,

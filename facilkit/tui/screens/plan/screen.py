@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +25,7 @@ from facilkit.plans.editor import AGENDA, Change, PlanEditor
 from facilkit.plans.model import KNOWN_ROLES
 from facilkit.tui.screens.plan import saving, steps
 from facilkit.tui.screens.plan.agenda import AGENDA_ACTIONS
-from facilkit.tui.screens.plan.agenda_actions import AgendaActions
+from facilkit.tui.screens.plan.agenda_actions import AgendaActions, library_wait_note
 from facilkit.tui.screens.plan.fields import (
     FIELD_OF_WIDGET,
     NOTED_FIELDS,
@@ -235,7 +236,11 @@ class PlanScreen(AgendaActions):
             self.refresh_review()
 
     def refresh_review(self) -> None:
-        self.query_one("#review-body", Static).update(steps.review(self.plan, self.facil.library))
+        """The run plan as it will be handed out; while its methods load, a note that it waits."""
+        library = self.facil.library
+        waiting = library_wait_note(self.plan, library, self.lang, "wiz.review_waits_for_library")
+        body = Text(waiting) if waiting else steps.review(self.plan, library)
+        self.query_one("#review-body", Static).update(body)
 
     def library_changed(self) -> None:
         """The agenda and, if on show, the review follow the library as it loads."""
