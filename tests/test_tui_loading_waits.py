@@ -192,3 +192,28 @@ async def test_the_review_says_it_waits_for_the_plans_methods(
         gate.open_all()
         await wait_until(pilot, lambda: "Dragon dance" in visible(app), "the run plan")
         assert "still loading" not in visible(app)
+
+
+async def test_r_before_the_loads_first_step_waits_too(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    """Until its first step the library is empty and does not say it loads: the run started
+    at once, calling every method of the plan unknown."""
+    app = dragons_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(
+            pilot,
+            lambda: "Dragons" in str(app.screen.query_one("#plans").render_line(0).text),
+            "the plan listed",
+        )
+        assert app.library.loading is None and not app.library_loaded  # nothing parsed yet
+        await pilot.press("r")
+        await wait_until(
+            pilot, lambda: any("meeting starts as soon as" in n for n in notices(app)), "why"
+        )
+        assert runs_on_screen(app) == 0
+
+        gate.open_all()
+        await wait_until(pilot, lambda: runs_on_screen(app) == 1, "the run once the library is in")
+        assert "unknown method" not in visible(app)

@@ -165,10 +165,9 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
 
     def start_run(self, plan: Plan, path: Path | None, options: RunOptions | None = None) -> None:
         """Run mode for a plan (as it is held here, saved or not); see ``run_start``."""
-        from facilkit.plans.schedule import waits_for_library
         from facilkit.tui.screens.run_start import RunOptions, launch_run
 
-        if waits_for_library(plan, self.library):  # a method not loaded yet: say so, then run
+        if self.waits_for_methods(plan):  # a method not loaded yet: say so, then run
             self.notify(t("app.run_waits_for_library", self.lang), markup=False)
             self.run_asked_from = self.screen
             self.when_library_loaded(lambda: self.start_run(plan, path, options), WAITING_RUN)

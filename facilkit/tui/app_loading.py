@@ -20,6 +20,7 @@ from facilkit.tui.compat import CompatApp
 
 if TYPE_CHECKING:
     from facilkit.library.loader import LibraryLoad
+    from facilkit.plans.model import Plan
 
 GC_PAUSE_SECONDS = 2.0
 """Garbage collection waits this long after start-up (see ``on_load``, ``end_gc_pause``)."""
@@ -173,6 +174,20 @@ class LibraryLoading(CompatApp[None]):
         waiting, self.after_library = self.after_library, {}
         for then in waiting.values():
             then()
+
+    def waits_for_methods(self, plan: Plan) -> bool:
+        """Whether running or exporting ``plan`` now would call a late method unknown.
+
+        Before the load's first step the library is empty and does not say it
+        is loading (``library.loading`` is None): every method of the plan waits.
+        """
+        from facilkit.plans.schedule import waits_for_library
+
+        if self.library_loaded:
+            return False
+        if self.library.loading is None:
+            return any(item.method is not None for item in plan.agenda)
+        return waits_for_library(plan, self.library)
 
     def when_library_loaded(self, then: Callable[[], object], key: Hashable | None = None) -> None:
         """Run ``then`` now if the whole library is in, else as soon as it is.

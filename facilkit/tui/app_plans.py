@@ -41,6 +41,7 @@ class PlanFlows(CompatApp[None]):
     library: Library
     show_error: Callable[[FacilkitError], None]
     when_library_loaded: WhenLibraryLoaded
+    waits_for_methods: Callable[[Plan], bool]
 
     @cached_property
     def drafts(self) -> Drafts:
@@ -166,9 +167,8 @@ class PlanFlows(CompatApp[None]):
 
         def write(choice: ExportChoice) -> None:
             from facilkit.export.formats import render_with_notices, write_export
-            from facilkit.plans.schedule import waits_for_library
 
-            if waits_for_library(plan, self.library):  # written once its methods are in
+            if self.waits_for_methods(plan):  # written once its methods are in
                 self.notify(t("export.waits_for_library", self.lang), markup=False)
                 # one wait per file: confirmed twice, it is still written once
                 self.when_library_loaded(lambda: write(choice), ("export", choice.path))
