@@ -17,13 +17,11 @@ from facilkit.plans.storage import load_plan, plan_from_template, save_plan
 from facilkit.run.clock import FakeClock, today_at
 from facilkit.run.items import plan_start_minute
 from facilkit.tui.app import FacilkitApp
-from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.screens.run import RunScreen
-from facilkit.tui.screens.run_closing import ClosingScreen
 from facilkit.tui.screens.run_room import RoomScreen
 from facilkit.tui.screens.run_start import RunOptions
 from tests.run_helpers import T0
-from tests.tui_helpers import make_app, on_screen, ready, wait_for_screen, wait_until
+from tests.tui_helpers import end_the_run, make_app, ready, wait_for_screen, wait_until
 
 SIZES = [(80, 24), (160, 48)]
 IDS = ["80x24", "160x48"]
@@ -100,10 +98,6 @@ def test_timeout(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_closing(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def closing(pilot: Pilot[None], screen: RunScreen) -> None:
-        await pilot.press("e")
-        await wait_for_screen(pilot, Choose)
-        await pilot.click("#answer-end")
-        await wait_for_screen(pilot, ClosingScreen)
-        on_screen(pilot.app, ClosingScreen)
+        await end_the_run(pilot)
 
     assert _snap(snap_compare, tmp_path, size, closing)

@@ -12,12 +12,12 @@ from facilkit.run.log import load_run, run_paths
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.run import RunScreen
-from facilkit.tui.screens.run_closing import ClosingScreen
 from facilkit.tui.screens.run_room import RoomScreen
 from facilkit.tui.screens.run_start import RunOptions
 from facilkit.tui.widgets.run_digits import BigDigits
 from tests.run_helpers import MIN, T0
 from tests.tui_helpers import (
+    end_the_run,
     gamemaster_questions,
     make_app,
     ready,
@@ -37,11 +37,7 @@ async def test_closing_ticks_outcomes_and_saves_the_agreements(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await run_screen(pilot)
         clock.advance(4 * MIN)
-        await pilot.press("e")
-        await wait_for_screen(pilot, Choose)
-        await pilot.click("#answer-end")
-        closing = await wait_for_screen(pilot, ClosingScreen)
-        assert isinstance(closing, ClosingScreen)
+        closing = await end_the_run(pilot)
         shown = str(closing.query_one("#closing-questions", Static).render())
         for question in gamemaster_questions(app, "closing"):
             assert question in shown
@@ -161,10 +157,7 @@ async def test_closing_marks_say_ticked_or_not_without_colour(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await run_screen(pilot)
         clock.advance(4 * MIN)
-        await pilot.press("e")
-        await wait_for_screen(pilot, Choose)
-        await pilot.click("#answer-end")
-        closing = await wait_for_screen(pilot, ClosingScreen)
+        closing = await end_the_run(pilot)
         boxes = list(closing.query(TickBox))
         assert boxes  # one per desired outcome
 
@@ -192,10 +185,7 @@ async def test_a_long_outcome_wraps_whole_in_the_closing(tmp_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await run_screen(pilot)
         clock.advance(4 * MIN)
-        await pilot.press("e")
-        await wait_for_screen(pilot, Choose)
-        await pilot.click("#answer-end")
-        await wait_for_screen(pilot, ClosingScreen)
+        await end_the_run(pilot)
         words = screen_text(app).split()
         assert sum("conversation" in word for word in words) == 2, words[-80:]
         assert "[ ]" in screen_text(app)  # none of it cut off, the mark before it

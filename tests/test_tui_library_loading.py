@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 import facilkit.library.loader as loader_module
@@ -20,7 +21,7 @@ import facilkit.library.parsing as parsing_module
 from facilkit.library.loader import Folder, load_library
 from facilkit.library.parsing import Job, Parsed
 from facilkit.paths import Locations
-from facilkit.tui.app import create_app
+from facilkit.tui.app import FacilkitApp, create_app
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.widgets.method_card import MethodCard
 from facilkit.tui.widgets.method_list import MethodList
@@ -29,7 +30,12 @@ from tests.tui_helpers import on_screen, open_library, screen_text, wait_until
 
 
 class Gate:
-    """Lets the loader parse one file per :meth:`open` (the whole rest after :meth:`open_all`)."""
+    """Lets the loader parse one file per :meth:`open` (the whole rest after :meth:`open_all`).
+
+    A test that ends with files still held opens the gate itself once its app has quit: the
+    test's event loop closes before the fixture's teardown runs, and closing waits for the
+    loading thread, which waits at the gate until its 20 s run out.
+    """
 
     def __init__(self) -> None:
         self.permits = threading.Semaphore(0)
@@ -74,14 +80,26 @@ def library_folders(tmp_path: Path) -> list[Folder]:
     return [Folder(shared, "user"), Folder(own, "user")]
 
 
-async def test_the_list_is_usable_while_a_cold_library_loads(tmp_path: Path, gate: Gate) -> None:
+def loading_app(tmp_path: Path) -> FacilkitApp:
+    """An app (with a method cache) on :func:`library_folders`: loaded as the gate lets it."""
     home = tmp_path / "home"
-    folders = library_folders(tmp_path)
     locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
-    app = create_app(locations, lang="en", folders=folders, cursor_blink=False)
+    return create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+
+
+async def let_load(pilot: Pilot[None], gate: Gate, files: int) -> None:
+    """Open the gate for ``files`` more files and wait until the app's library holds them."""
+    app = pilot.app
+    assert isinstance(app, FacilkitApp)
+    loaded = len(app.library) + files
+    gate.open(files)
+    await wait_until(pilot, lambda: len(app.library) == loaded, f"{loaded} methods loaded")
+
+
+async def test_the_list_is_usable_while_a_cold_library_loads(tmp_path: Path, gate: Gate) -> None:
+    app = loading_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate.open(2)  # a and b of the shared folder
-        await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
+        await let_load(pilot, gate, 2)  # a and b of the shared folder
         assert "Loading methods … 2 of 7" in screen_text(app)
         screen = await open_library(pilot)
         methods = screen.query_one(MethodList)
@@ -116,7 +134,7 @@ async def test_the_list_is_usable_while_a_cold_library_loads(tmp_path: Path, gat
         await wait_until(pilot, lambda: len(methods.entries) == 5, "every method listed")
         assert [entry.id for entry in methods.entries] == ["d", "a", "c", "e", "b"]  # by name
         assert "5 of 5 methods" in screen_text(app)
-    complete = load_library(folders)
+    complete = load_library(library_folders(tmp_path))
     assert [(e.id, e.path, e.overrides) for e in app.library] == [
         (e.id, e.path, e.overrides) for e in complete
     ]
@@ -127,12 +145,9 @@ async def test_the_list_is_usable_while_a_cold_library_loads(tmp_path: Path, gat
 async def test_quitting_while_a_cold_library_loads_stops_the_load(
     tmp_path: Path, gate: Gate
 ) -> None:
-    home = tmp_path / "home"
-    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
-    app = create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+    app = loading_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate.open(1)
-        await wait_until(pilot, lambda: len(app.library) == 1, "the first method")
+        await let_load(pilot, gate, 1)
         load = app.library_load
         assert load is not None
         await pilot.press("ctrl+q")

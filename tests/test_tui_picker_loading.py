@@ -11,13 +11,11 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from facilkit.paths import Locations
-from facilkit.tui.app import create_app
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.widgets.method_list import MethodList
 from facilkit.tui.widgets.text_entry import Input
-from tests.test_tui_library_loading import Gate, gate, library_folders  # noqa: F401 (the fixture)
+from tests.test_tui_library_loading import Gate, gate, let_load, loading_app  # noqa: F401 (the fixture)
 from tests.tui_helpers import on_screen, start_new_plan, wait_for_screen, wait_until
 
 
@@ -30,13 +28,9 @@ def listed(picker: MethodPicker) -> list[str]:
 
 
 async def test_the_picker_lists_methods_as_they_load(tmp_path: Path, gate: Gate) -> None:  # noqa: F811
-    home = tmp_path / "home"
-    folders = library_folders(tmp_path)
-    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
-    app = create_app(locations, lang="en", folders=folders, cursor_blink=False)
+    app = loading_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate.open(2)  # a and b of the shared folder
-        await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
+        await let_load(pilot, gate, 2)  # a and b of the shared folder
         plan = await start_new_plan(pilot)
         for _ in range(10):  # to the agenda step, a step at a time
             if plan.current_step == "agenda":
@@ -84,15 +78,12 @@ async def test_a_load_step_before_the_picker_is_mounted_reaches_it(
 ) -> None:
     """The app hands a load step to every screen on the stack: a picker just pushed has no
     list yet, so it keeps the new index and lists from it when it mounts."""
-    home = tmp_path / "home"
-    locations = Locations(home=home, cache=home / "cache", exports=home / "documents")
-    app = create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
+    app = loading_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        gate.open(1)
-        await wait_until(pilot, lambda: len(app.library) == 1, "the first method")
+        await let_load(pilot, gate, 1)
         picker = MethodPicker(app.search_index, "en")
-        gate.open(1)
-        await wait_until(pilot, lambda: len(app.library) == 2, "the second method")
+        await let_load(pilot, gate, 1)
         picker.library_grew()  # as the app does for each screen in its stack
         await app.push_screen(picker)
         await wait_until(pilot, lambda: listed(picker) == ["a", "b"], "both listed")
+    gate.open_all()  # the loading thread must not wait for the gate after the test (20 s)

@@ -79,18 +79,24 @@ def test_a_method_is_valid_exactly_when_every_text_follows_the_format(
 
 
 def problems_for(tmp_path: Path, text: str) -> list[str]:
-    return [str(problem) for problem in load_method(write_method(tmp_path, "m", text))[1]]
+    """The problems of a method file ``m.yaml`` holding ``text``, as "line:column: message".
+
+    Each must name the file first; that is checked here and then left out of what is returned.
+    """
+    path = write_method(tmp_path, "m", text)
+    said = [str(problem) for problem in load_method(path)[1]]
+    assert all(problem.startswith(f"{path}:") for problem in said), said
+    return [problem.removeprefix(f"{path}:") for problem in said]
 
 
 def test_every_wrong_code_of_a_text_is_named_at_its_own_key(tmp_path: Path) -> None:
     text = METHOD_YAML.format(id="m").replace(
         "{da: Et resumé., en: A summary.}", "{no: Et sammendrag., da: ' ', xx: Y, en: A.}"
     )
-    path = f"{tmp_path}/m.yaml"
     assert problems_for(tmp_path, text) == [
-        f"{path}:3:11: language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
-        f"{path}:3:35: the 'da' text is empty",
-        f"{path}:3:40: unknown language 'xx'; use one of {CODES_SAID}",
+        "3:11: language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
+        "3:35: the 'da' text is empty",
+        f"3:40: unknown language 'xx'; use one of {CODES_SAID}",
     ]
 
 
@@ -98,31 +104,30 @@ def test_a_wrong_code_in_a_list_hides_nothing_after_it(tmp_path: Path) -> None:
     """The list is not left out for a wrong code: the other items are still checked."""
     text = METHOD_YAML.format(id="m") + "tips:\n  - {no: Tips}\n  - {da: Ok}\n  - {xx: Tip}\n"
     text = text.replace("min: 2, max: 8", "min: two, max: 8")
-    path = f"{tmp_path}/m.yaml"
     assert problems_for(tmp_path, text) == [
-        f"{path}:7:19: group_size.min: expected a whole number, got text",
-        f"{path}:14:6: language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
-        f"{path}:16:6: unknown language 'xx'; use one of {CODES_SAID}",
+        "7:19: group_size.min: expected a whole number, got text",
+        "14:6: language 'no' is not a code here; use 'nb' (bokmål) or 'nn' (nynorsk)",
+        f"16:6: unknown language 'xx'; use one of {CODES_SAID}",
     ]
 
 
 def test_a_wrong_code_s_value_is_still_checked_as_text(tmp_path: Path) -> None:
     text = METHOD_YAML.format(id="m").replace("en: A summary.", "nø: 5")
     (problem,) = problems_for(tmp_path, text)
-    assert problem == f"{tmp_path}/m.yaml:3:10: summary: expected text, got a whole number"
+    assert problem == "3:10: summary: expected text, got a whole number"
 
 
 def test_a_variant_s_wrong_code_is_named_in_the_variant(tmp_path: Path) -> None:
     text = METHOD_YAML.format(id="m") + "variants:\n  - id: short\n    name: {sw: Kort}\n"
     (problem,) = problems_for(tmp_path, text)
-    assert problem.startswith(f"{tmp_path}/m.yaml:15:12: unknown language 'sw'")
+    assert problem.startswith("15:12: unknown language 'sw'")
 
 
 def test_a_word_of_unicode_spaces_is_empty_too(tmp_path: Path) -> None:
     """YAML trims spaces and tabs off a plain word, not U+00A0: that text is still empty."""
     text = METHOD_YAML.format(id="m").replace("en: A summary.", "en: \u00a0\u3000")
     (problem,) = problems_for(tmp_path, text)
-    assert problem == f"{tmp_path}/m.yaml:3:31: the 'en' text is empty"
+    assert problem == "3:31: the 'en' text is empty"
 
 
 def test_the_reader_knows_every_space_a_plain_word_can_start_with() -> None:
@@ -147,10 +152,9 @@ def test_a_language_s_value_that_is_not_text_stops_nothing(tmp_path: Path) -> No
     """msgspec names no key for it (``$.tips[0][...]``): the field is left out, the rest checked."""
     text = METHOD_YAML.format(id="m") + "tips:\n  - {da: Tip, en: 5}\n"
     text = text.replace("{min: 5, default: 10, max: 20}", "{min: 5, default: 30, max: 20}")
-    path = f"{tmp_path}/m.yaml"
     assert problems_for(tmp_path, text) == [
-        f"{path}:14:5: tips.0: expected text, got a whole number",
-        f"{path}:6:11: duration must have min <= default <= max (now 5, 30, 20)",
+        "14:5: tips.0: expected text, got a whole number",
+        "6:11: duration must have min <= default <= max (now 5, 30, 20)",
     ]
 
 
@@ -159,4 +163,4 @@ def test_a_wrong_code_beside_all_five_is_named_too(tmp_path: Path) -> None:
         "{da: Metode m, en: Method m}", "{da: M, en: M, nb: M, nn: M, sv: M, fi: M}"
     )
     (problem,) = problems_for(tmp_path, text)
-    assert problem.startswith(f"{tmp_path}/m.yaml:2:43: unknown language 'fi'")
+    assert problem.startswith("2:43: unknown language 'fi'")

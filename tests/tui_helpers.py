@@ -25,6 +25,7 @@ from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.screens.plan.agenda import AgendaTable
 from facilkit.tui.screens.run import RunScreen
+from facilkit.tui.screens.run_closing import ClosingScreen
 from facilkit.tui.screens.run_start import RunOptions
 from tests.run_helpers import T0
 
@@ -272,6 +273,15 @@ async def run_screen(pilot: Pilot[None]) -> RunScreen:
     """Wait until the library has loaded and the run screen is up."""
     await ready(pilot)
     return await wait_for_screen(pilot, RunScreen)
+
+
+async def end_the_run(pilot: Pilot[None]) -> ClosingScreen:
+    """**e** in run mode, then "End the meeting" in the question: the closing screen."""
+    from facilkit.tui.dialogs.basic import Choose
+
+    await press_to_open(pilot, "e", Choose)
+    await pilot.click("#answer-end")
+    return await wait_for_screen(pilot, ClosingScreen)
 
 
 def static_text(screen: Screen[Any], widget_id: str) -> str:
