@@ -55,6 +55,32 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return max(2, min(MAX_WORKERS, WORKERS_PER_CORE * (os.cpu_count() or 1)))
 
 
+LONGEST_FIRST = (
+    "test_tui_plan_keys.py",
+    "test_i18n_screens.py",
+    "test_tui_wizard_fields.py",
+    "test_tui_plan.py",
+    "test_tui_agenda.py",
+    "test_tui_library.py",
+    "test_tui_variants.py",
+)
+"""Test files that take longest (``pytest -n 0 --durations=0``), slowest first.
+
+They run first, so the parallel run ends on short tests instead of waiting for a long
+one handed out last; pyproject's ``--maxschedchunk`` keeps xdist from giving one worker
+a long run of them at once. Every other file keeps its place after them."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first (see ``LONGEST_FIRST``); a file's own tests keep their order."""
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden export files")
 
