@@ -49,15 +49,26 @@ def dragons_app(tmp_path: Path) -> FacilkitApp:
     return create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
 
 
-async def partly_loaded(pilot: Pilot[None], app: FacilkitApp, gate: Gate) -> None:  # noqa: F811
-    """Two methods in (a and b: neither of the plan's), the plan listed on home."""
-    gate.open(2)
-    await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
+async def plan_listed(pilot: Pilot[None], app: FacilkitApp) -> None:
     await wait_until(
         pilot,
         lambda: "Dragons" in str(app.screen.query_one("#plans").render_line(0).text),
         "the plan listed",
     )
+
+
+async def partly_loaded(pilot: Pilot[None], app: FacilkitApp, gate: Gate) -> None:  # noqa: F811
+    """Two methods in (a and b: neither of the plan's), the plan listed on home."""
+    gate.open(2)
+    await wait_until(pilot, lambda: len(app.library) == 2, "the first two methods")
+    await plan_listed(pilot, app)
+
+
+async def plan_opened(pilot: Pilot[None], app: FacilkitApp, gate: Gate) -> PlanScreen:  # noqa: F811
+    """The plan opened from home once two methods (neither of the plan's) are in."""
+    await partly_loaded(pilot, app, gate)
+    await pilot.press("enter")
+    return await wait_for_screen(pilot, PlanScreen)
 
 
 def runs_on_screen(app: FacilkitApp) -> int:
@@ -70,9 +81,7 @@ async def test_checks_and_export_wait_for_the_plans_methods(
 ) -> None:
     app = dragons_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await partly_loaded(pilot, app, gate)
-        await pilot.press("enter")
-        screen = await wait_for_screen(pilot, PlanScreen)
+        screen = await plan_opened(pilot, app, gate)
         await pilot.press("alt+right", "alt+right")
         findings = screen.query_one("#findings", Static)
         await wait_until(pilot, lambda: "still loading" in str(findings.render()), "the note")
@@ -159,9 +168,7 @@ async def test_an_export_confirmed_twice_while_loading_is_written_once(
     app = dragons_app(tmp_path)
     target = tmp_path / "dragons.md"
     async with app.run_test(size=(100, 30)) as pilot:
-        await partly_loaded(pilot, app, gate)
-        await pilot.press("enter")
-        await wait_for_screen(pilot, PlanScreen)
+        await plan_opened(pilot, app, gate)
         for _ in range(2):
             await press_to_open(pilot, "ctrl+o", ExportDialog)
             await replace_input(pilot, "#export-path", str(target))
@@ -181,9 +188,7 @@ async def test_the_review_says_it_waits_for_the_plans_methods(
 ) -> None:
     app = dragons_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await partly_loaded(pilot, app, gate)
-        await pilot.press("enter")
-        screen = await wait_for_screen(pilot, PlanScreen)
+        screen = await plan_opened(pilot, app, gate)
         await pilot.press("alt+left")  # round to the last step
         await wait_until(pilot, lambda: screen.current_step == "review", "the review")
         await wait_until(pilot, lambda: "run plan is shown here" in visible(app), "the note")
@@ -202,11 +207,7 @@ async def test_r_before_the_loads_first_step_waits_too(
     at once, calling every method of the plan unknown."""
     app = dragons_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(
-            pilot,
-            lambda: "Dragons" in str(app.screen.query_one("#plans").render_line(0).text),
-            "the plan listed",
-        )
+        await plan_listed(pilot, app)
         assert app.library.loading is None and not app.library_loaded  # nothing parsed yet
         await pilot.press("r")
         await wait_until(
