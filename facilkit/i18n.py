@@ -270,18 +270,20 @@ class Words:
 def t(key: str, lang: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` with its ``{placeholders}`` filled in.
 
-    A plural entry needs ``count``: ``t("home.methods_loaded", lang, count=12)``.
+    A plural entry needs ``count``: ``t("home.methods_loaded", lang, count=12)``; its
+    count is written with the thousands grouped as ``lang`` does ("10.025 metoder").
     Without parameters the text comes back as written, placeholders and all.
     """
     found = entry(key, lang)
+    said = {name: _said(value, lang) for name, value in params.items()}
     if isinstance(found, dict):
         count = params.get("count")
         if not isinstance(count, int):
             raise TypeError(f"'{key}' has plural forms: pass count=<number>")
         found = found[plural_form(count)]
+        said["count"] = grouped(count, lang)
     if not params:
         return found
-    said = {name: _said(value, lang) for name, value in params.items()}
     return found.format_map(said)
 
 

@@ -253,3 +253,10 @@ def test_dates_written_out(lang: str, written: str) -> None:
     assert i18n.long_date("2026-12-03", lang) == written
     assert i18n.long_date(" 2026-12-03 ", lang) == written
     assert i18n.long_date("3/12 kl. 9", lang) == "3/12 kl. 9"  # the user's own words stay
+
+
+def test_a_plural_count_is_written_with_its_thousands_grouped() -> None:
+    """Home said "10025 metoder" once loaded, though "10.025" while it loaded."""
+    assert t("home.methods_loaded", "da", count=10_025) == "10.025 metoder"
+    assert t("home.methods_loaded", "en", count=10_025) == "10,025 methods"
+    assert t("cli.methods_checked", "en", count=1) == "1 method checked"

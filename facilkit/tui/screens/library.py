@@ -176,7 +176,9 @@ class LibraryScreen(FacilScreen):
         entries = self.facil.search_index.filter(filters)
         library = self.facil.library
         if self.facil.library_loaded:
-            status = t("lib.count", self.lang, shown=len(entries), count=len(library))
+            status = t(
+                "lib.count", self.lang, shown=grouped(len(entries), self.lang), count=len(library)
+            )
             empty = t("lib.no_match", self.lang)
         elif library.loading is not None:  # a step of a cold load: more to come
             done, total = (grouped(number, self.lang) for number in library.loading)
