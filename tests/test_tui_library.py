@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 from textual.app import App
+from textual.dom import DOMNode
+from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from facilkit.library.loader import Folder
@@ -21,6 +25,7 @@ from tests.tui_helpers import (
     on_screen,
     open_library,
     ready,
+    shows,
     wait_for_command,
     wait_for_screen,
     wait_until,
@@ -304,3 +309,47 @@ async def test_down_from_the_search_reaches_the_list_so_a_acts_on_the_match(
         await wait_until(pilot, lambda: app.screen is not screen, "the start-a-plan question")
         assert search.value == "ugu"
         assert "UGU" in on_screen(app, Choose).question
+
+
+def strips_held_by(card: MethodCard) -> int:
+    """Textual Strips reachable from the card, not through other widgets or a Strip's caches."""
+    seen: set[int] = set()
+    todo: list[object] = [card]
+    strips = 0
+    while todo:
+        thing = todo.pop()
+        if id(thing) in seen or isinstance(thing, (type, ModuleType)):
+            continue
+        seen.add(id(thing))
+        if isinstance(thing, Strip):
+            strips += 1
+        elif thing is card or not isinstance(thing, (DOMNode, App)):
+            todo.extend(gc.get_referents(thing))
+    return strips
+
+
+async def test_kept_cards_hold_no_strips_and_a_scrolled_card_draws_its_own_lines(
+    tmp_path: Path,
+) -> None:
+    """Cards visited stay rendered (a revisit is free) as Rich segments: a Textual Strip,
+    with its seven caches, is made only for a line drawn, so the cards visited hold
+    none, only the lines on screen have one for every collection to walk.
+    Scrolled, the card draws the lines of its own end, not the top again."""
+    app = make_app(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = await open_library(pilot)
+        methods, card = screen.query_one(MethodList), screen.query_one(MethodCard)
+        await wait_until(pilot, lambda: card.drawn and card.entry is methods.current, "a card")
+        for _ in range(20):
+            await pilot.press("down")
+            await wait_until(pilot, lambda: card.entry is methods.current, "the next card")
+        assert all(card.is_prepared(methods.entries[row]) for row in range(1, 21))  # kept
+        # a screenful (27 lines) for the card on show; as Strips, twenty cards were > 600
+        assert strips_held_by(card) <= 2 * app.size.height
+        last_line = card.shown_text.rstrip().splitlines()[-1]
+        await pilot.press("enter")  # list -> card
+        await wait_until(pilot, lambda: app.focused is card, "the card focused")
+        await pilot.press("end")
+        await wait_until(pilot, lambda: card.scroll_offset.y > 0, "the card scrolled")
+        await wait_until(pilot, lambda: shows(app, last_line[-30:]), "the card's last line")
