@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -334,3 +336,88 @@ def test_a_cold_load_lists_its_first_methods_after_a_small_first_chunk(
     load = LibraryLoad([Folder(folder, "user")], None, helpers=0)
     sizes = [len(snapshot) for snapshot in load.snapshots()]
     assert sizes == [loader_module.FIRST_CHUNK, 40]
+
+
+def test_the_helper_s_module_path_comes_as_a_frame_whatever_its_length(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sys.path crosses on stdin, not the command line (Windows: 32,767 characters at most;
+    Linux refuses 2 MiB): a module path longer than any command line still gets a helper."""
+    odd = ["", "with space", "tab\there", "undecodable-\udcff", "æøå/ö"]
+    program = parsing_module.READ_MODULE_PATH + "print(ascii(sys.path))"
+    frame = parsing_module.module_path_frame(odd)
+    stdin = len(frame).to_bytes(4, "little") + frame
+    shown = subprocess.run(
+        [sys.executable, "-I", "-c", program], input=stdin, capture_output=True, check=True
+    )
+    assert shown.stdout.decode().strip() == ascii(odd), "every entry comes back as it was"
+
+    monkeypatch.setattr(loader_module, "CHUNK", 2)
+    monkeypatch.setattr(loader_module, "HELPER_MIN_FILES", 2)
+    long_path = [
+        str(tmp_path / "absent" / f"{number:06d}" / ("x" * 48)) for number in range(40_000)
+    ]
+    monkeypatch.setattr(sys, "path", [*sys.path, *long_path])  # after every real entry
+    folders = two_folders(tmp_path)
+    for number in range(20):
+        aged(write_method(tmp_path / "own", f"more-{number:02d}"))
+    started: list[subprocess.Popen[bytes]] = []
+    real_start = parsing_module.Helper._start
+
+    answered = threading.Event()
+
+    def start() -> subprocess.Popen[bytes]:
+        try:
+            started.append(real_start())
+        except OSError:
+            answered.set()  # no helper: nothing to wait for
+            raise
+        return started[-1]
+
+    real_ask, real_parse = parsing_module.Helper._ask, parsing_module.parse_files
+
+    def ask(helper: parsing_module.Helper, *args: Any) -> Any:
+        parsed = real_ask(helper, *args)
+        answered.set()
+        return parsed
+
+    def parse_here(jobs: list[parsing_module.Job]) -> list[parsing_module.Parsed]:
+        answered.wait(timeout=120)  # the helper's first answer first: it gets a share
+        return real_parse(jobs)
+
+    monkeypatch.setattr(parsing_module.Helper, "_start", staticmethod(start))
+    monkeypatch.setattr(parsing_module.Helper, "_ask", ask)
+    monkeypatch.setattr(parsing_module, "parse_files", parse_here)
+    load = LibraryLoad(folders, None, helpers=1)
+    *_, library = load.snapshots()
+    assert started and len(str(started[0].args)) < 1000, "the command line holds no path"
+    assert load.helped > 0, "no helper: the module path did not reach it"
+    monkeypatch.undo()
+    assert summary(library) == summary(load_library(folders))
+
+
+def test_a_chunk_answered_as_the_deadline_passes_is_kept_and_no_next_chunk_is_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader decides a helper is overdue just as its answer arrives: the answer is kept,
+    and the kill cannot fail the next chunk, because a stopped helper takes none."""
+    two_folders(tmp_path)
+    jobs = [(str(path), ()) for path in sorted((tmp_path / "shared").glob("*.yaml"))]
+    work: deque[parsing_module.Chunk] = deque((number, [job]) for number, job in enumerate(jobs))
+    results: queue.Queue[tuple[int, list[parsing_module.Parsed] | None]] = queue.Queue()
+    helper = parsing_module.Helper(work, results, threading.Event())
+    real_ask = parsing_module.Helper._ask
+
+    def ask(self: parsing_module.Helper, *args: Any) -> Any:
+        parsed = real_ask(self, *args)
+        # the loader's look at the clock, between the answer and its bookkeeping
+        assert self.stop_if_overdue(time.monotonic() + parsing_module.HELPER_DEADLINE + 1)
+        return parsed
+
+    monkeypatch.setattr(parsing_module.Helper, "_ask", ask)
+    helper.start()
+    helper.join(timeout=120)  # a bound for a helper that never ends, not a measurement
+    assert not helper.is_alive()
+    answered = [results.get_nowait() for _ in range(results.qsize())]
+    assert [(number, parsed is not None) for number, parsed in answered] == [(len(jobs) - 1, True)]
+    assert len(work) == len(jobs) - 1, "the stopped helper took no further chunk"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from facilkit.library.search import SearchIndex
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.plan import PlanScreen
 from facilkit.tui.widgets.method_list import MethodList
@@ -87,3 +88,27 @@ async def test_a_load_step_before_the_picker_is_mounted_reaches_it(
         await app.push_screen(picker)
         await wait_until(pilot, lambda: listed(picker) == ["a", "b"], "both listed")
     gate.open_all()  # the loading thread must not wait for the gate after the test (20 s)
+
+
+async def test_a_picker_given_an_index_of_its_own_keeps_it_as_the_library_grows(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    """Only a picker holding the app's index follows the load: one opened on a narrowed
+    index (here: one of the methods loaded so far) keeps it through every step."""
+    app = loading_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await let_load(pilot, gate, 2)  # a and b
+        narrowed = SearchIndex([app.library.entries["a"]], sort_lang="en")
+        own, following = MethodPicker(narrowed, "en"), MethodPicker(app.search_index, "en")
+        await app.push_screen(following)
+        await app.push_screen(own)  # both on the stack: the app tells both of each step
+        await wait_until(pilot, lambda: listed(own) == ["a"], "the narrowed list")
+        await let_load(pilot, gate, 1)  # c
+        await wait_until(pilot, lambda: listed(following) == ["a", "b", "c"], "the app's follows")
+        assert listed(own) == ["a"] and own.index is narrowed
+        gate.open_all()
+        await wait_until(pilot, lambda: app.library_loaded, "the whole library")
+        await wait_until(pilot, lambda: len(listed(following)) == 5, "all of them")
+        assert listed(own) == ["a"] and own.index is narrowed
+        assert following.index is app.search_index

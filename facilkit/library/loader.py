@@ -195,8 +195,7 @@ class LibraryLoad:
                 except queue.Empty:
                     now = time.monotonic()
                     for helper in helpers:
-                        if helper.overdue(now):  # its chunk comes back failed
-                            helper.stop()
+                        helper.stop_if_overdue(now)  # its chunk comes back failed
                     continue
                 take(index, parsed)
             else:

@@ -12,6 +12,9 @@ which Textual has replaced while the app runs.
 A helper can cost speed, never the load: a frame longer than ``MAX_FRAME`` or
 cut short counts as a failure, and a chunk not answered within
 ``HELPER_DEADLINE`` seconds ends that helper (the loader parses the chunk).
+The helper's module path comes as its first frame, not on its command line
+(Windows allows 32,767 characters there; a virtual environment with editable
+installs can have more).
 """
 
 from __future__ import annotations
@@ -128,7 +131,8 @@ class Helper(threading.Thread):
     Every chunk it takes comes back on ``results``: parsed, or with None when
     the helper failed (the loader then parses it itself), so nothing is lost
     and the loader never waits for a chunk that will not come. A helper stuck on
-    a chunk is stopped by the loader after ``HELPER_DEADLINE`` (:meth:`overdue`).
+    a chunk is stopped by the loader after ``HELPER_DEADLINE``
+    (:meth:`stop_if_overdue`); a stopped helper takes no further chunk.
     """
 
     def __init__(
@@ -140,20 +144,29 @@ class Helper(threading.Thread):
         super().__init__(name="facilkit-parse-helper", daemon=True)
         self.work, self.results, self.cancelled = work, results, cancelled
         self.process: subprocess.Popen[bytes] | None = None
-        self.asked_at: float | None = None
-        """When the chunk being parsed was sent (``time.monotonic``); None between chunks."""
+        self.asked: tuple[int, float] | None = None
+        """The chunk being parsed and when it was sent (``time.monotonic``); None between chunks."""
+        self.stopped = False
+        self._lock = threading.Lock()
+        """Held while the loader decides to stop the helper, and while this thread sends a
+        chunk or takes its answer: a kill can only ever hit the chunk that was overdue."""
 
-    def overdue(self, now: float) -> bool:
-        """Working on one chunk for longer than ``HELPER_DEADLINE``."""
-        asked = self.asked_at
-        return asked is not None and now - asked > HELPER_DEADLINE
+    def stop_if_overdue(self, now: float) -> bool:
+        """End the helper process if one chunk took longer than ``HELPER_DEADLINE``.
 
-    def stop(self) -> None:
-        """End the helper process: a read waiting on it ends and its chunk comes back failed."""
-        process = self.process
-        if process is not None:
-            with contextlib.suppress(OSError):
-                process.kill()
+        Its read then ends and the chunk comes back failed (the loader parses
+        it). Decided and done under the lock: if the answer arrived meanwhile it
+        is kept, and the helper is not sent another chunk to fail.
+        """
+        with self._lock:
+            asked = self.asked
+            if asked is None or now - asked[1] <= HELPER_DEADLINE:
+                return False
+            self.stopped = True
+            if self.process is not None:
+                with contextlib.suppress(OSError):
+                    self.process.kill()
+            return True
 
     def run(self) -> None:
         if getattr(sys, "frozen", False):
@@ -166,13 +179,17 @@ class Helper(threading.Thread):
         taken: int | None = None  # a chunk taken and not yet answered for
         try:
             while not self.cancelled.is_set():
-                try:
-                    taken, jobs = self.work.pop()  # the back end; the loader takes the front
-                except IndexError:
-                    break
-                self.asked_at = time.monotonic()
+                with self._lock:
+                    if self.stopped:
+                        break
+                    try:
+                        taken, jobs = self.work.pop()  # the back end; the loader takes the front
+                    except IndexError:
+                        break
+                    self.asked = (taken, time.monotonic())
                 parsed = self._ask(process.stdin, process.stdout, jobs)
-                self.asked_at = None
+                with self._lock:
+                    self.asked = None
                 self.results.put((taken, parsed))
                 taken = None
                 if parsed is None:
@@ -212,17 +229,39 @@ class Helper(threading.Thread):
         library where it is here), so a source checkout, a virtual environment
         and an installed package all import the same facilkit, and nothing in
         the environment (``PYTHONPATH``, the current folder) puts anything first.
+        The path is its first frame on stdin, whatever its length.
         """
-        return subprocess.Popen(
-            [sys.executable, "-I", "-c", HELPER_MAIN, *sys.path],
+        process = subprocess.Popen(
+            [sys.executable, "-I", "-c", HELPER_MAIN],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # pythonw: no console
         )
+        assert process.stdin is not None
+        try:
+            _write_frame(process.stdin, module_path_frame(sys.path))
+        except OSError:  # it ended at once: no helper
+            process.kill()
+            process.wait()
+            raise
+        return process
 
 
+def module_path_frame(path: list[str]) -> bytes:
+    """``sys.path`` as the helper reads it: each entry ended by NUL, which no path holds
+    (surrogatepass: any str, even an undecodable file name, comes back as it was)."""
+    return "".join(entry + "\0" for entry in path).encode("utf-8", "surrogatepass")
+
+
+READ_MODULE_PATH = (
+    "import sys; read = sys.stdin.buffer.read; "
+    "path = read(int.from_bytes(read(4), 'little')).decode('utf-8', 'surrogatepass'); "
+    "sys.path[:] = path.split('\\0')[:-1]; "
+)
+"""The helper's first statements: its ``sys.path`` from the first frame (:func:`module_path_frame`)."""
 HELPER_MAIN = (
-    "import sys; sys.path[:] = sys.argv[1:]; "
-    "from facilkit.library.parsing import serve; serve(sys.stdin.buffer, sys.stdout.buffer)"
+    READ_MODULE_PATH
+    + "from facilkit.library.parsing import serve; serve(sys.stdin.buffer, sys.stdout.buffer)"
 )
 """The helper process's program: this process's module path, then :func:`serve`."""

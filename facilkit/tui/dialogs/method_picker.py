@@ -93,8 +93,12 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
 
     def library_grew(self) -> None:
         """A step of a cold load (the app calls it, as for the library screen): the list
-        grows with the methods loaded since, filtered by what is typed."""
-        self.index = cast("FacilkitApp", self.app).search_index
+        grows with the methods loaded since, filtered by what is typed. Only a picker
+        given the app's index follows it; one given an index of its own keeps that."""
+        app = cast("FacilkitApp", self.app)
+        if self.index is not app.replaced_index:
+            return
+        self.index = app.search_index
         if self.is_mounted:  # pushed but not yet mounted: on_mount lists from this index
             self.list_matches()
 
