@@ -10,7 +10,8 @@ Asserts nothing.
 Run: python bench/bench_tui.py [--pty]   (BENCH_RUNS=N for fewer runs; --pty: on a real
 pseudo-terminal of 80x24 instead of headless)
      python bench/bench_tui.py --pty --against CHECKOUT   (the start-up figures only, this
-tree against another checkout with its own .venv, R/old/new interleaved: does a change help?)
+tree against another checkout with its own .venv, R/old/new interleaved: does a change help?
+     Then cursor move to new card at 10,000 methods, old/new interleaved, as main-thread CPU too)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import gc
+import json
 import os
 import pty
 import statistics
@@ -37,6 +39,7 @@ from facilkit.library.loader import Folder, load_library
 from facilkit.library.search import SearchIndex
 
 PROBE = Path(__file__).with_name("tui_probe.py")
+CURSOR_PROBE = Path(__file__).with_name("tui_cursor.py")
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 
 
@@ -249,6 +252,28 @@ def against(other: Path, on_pty: bool) -> None:
                     f"{median_of(old, f'cpu_{key}') * 1e3:.0f} -> {median_of(new, f'cpu_{key}') * 1e3:.0f} ms"
                     f" = {statistics.median(cpu):.3f} (runs {cpu[0]:.2f}-{cpu[-1]:.2f})"
                 )
+        cursor_against(other, root)
+
+
+def cursor_against(other: Path, root: Path, rounds: int = 3) -> None:
+    """Cursor move to new card at 10,000 methods, old and new checkout interleaved."""
+    lib10k = generate(root / "lib10k", 10_000, seed=2)
+    trees = {"old": other, "new": Path(__file__).resolve().parent.parent}
+    runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+    for run in range(rounds + 1):  # the first round fills each checkout's cache
+        for name, tree in trees.items():
+            command = [str(tree / ".venv" / "bin" / "python"), str(CURSOR_PROBE), str(tree)]
+            command += [str(root / f"cursor-home-{name}"), str(lib10k)]
+            out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            if run:
+                runs[name].append(json.loads(out.splitlines()[-1]))
+    for key in ("cpu", "cpu_p90", "wall", "wall_p90"):
+        pairs = sorted(n[key] / o[key] for o, n in zip(runs["old"], runs["new"], strict=True))
+        print(
+            f"cursor move to new card, 10,000 methods, {key:8} old {median_of(runs['old'], key):5.1f}"
+            f" ms, new {median_of(runs['new'], key):5.1f} ms: new/old {statistics.median(pairs):.3f}"
+            f" (runs {pairs[0]:.2f}-{pairs[-1]:.2f})"
+        )
 
 
 def main() -> None:
