@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.model import AgendaItem, Plan, Rotation, new_plan
+from facilkit.plans.storage import load_plan, save_plan
 
 
 class Clock:
@@ -44,3 +47,10 @@ def type_into(editor: PlanEditor, clock: Clock, name: str, text: str, start: str
         typed += character
         clock.now += 0.1
         editor.set_field(name, typed, typing=True)
+
+
+def change_on_disk(path: Path, location: str) -> None:
+    """Another program (a second window, a colleague) saves the plan with a new location."""
+    theirs = load_plan(path)
+    theirs.location = location
+    save_plan(theirs, path)

@@ -23,7 +23,7 @@ from facilkit.plans.storage import (
     save_plan,
     save_plan_unless_changed,
 )
-from tests.editor_helpers import Clock, editor_for, sample_plan, type_into
+from tests.editor_helpers import Clock, change_on_disk, editor_for, sample_plan, type_into
 
 T = TypeVar("T")
 
@@ -115,9 +115,7 @@ def test_touching_the_file_without_changing_it_is_no_conflict(tmp_path: Path) ->
 def test_keep_mine_keeps_theirs_as_a_copy(tmp_path: Path) -> None:
     editor, path = opened(tmp_path)
     editor.set_field("intention", "Mine")
-    theirs = load_plan(path)
-    theirs.location = "Their room"
-    save_plan(theirs, path)
+    change_on_disk(path, "Their room")
     resolution = editor.keep_mine()
     assert load_plan(path).intention == "Mine" and not editor.dirty
     assert resolution.copy is not None and resolution.copy.parent == path.parent
@@ -129,9 +127,7 @@ def test_keep_mine_keeps_theirs_as_a_copy(tmp_path: Path) -> None:
 def test_take_theirs_puts_mine_in_a_copy(tmp_path: Path) -> None:
     editor, path = opened(tmp_path)
     editor.set_field("intention", "Mine")
-    theirs = load_plan(path)
-    theirs.location = "Their room"
-    save_plan(theirs, path)
+    change_on_disk(path, "Their room")
     heard: list[Change] = []
     editor.subscribe(heard.append)
     resolution = editor.take_theirs()

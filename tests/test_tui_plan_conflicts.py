@@ -13,6 +13,7 @@ from facilkit.plans.drafts import Drafts
 from facilkit.plans.storage import load_plan
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.screens.plan import PlanScreen
+from tests.editor_helpers import change_on_disk
 from tests.tui_helpers import (
     example_copy,
     make_app,
@@ -24,14 +25,6 @@ from tests.tui_helpers import (
     wait_for_screen,
     wait_until,
 )
-
-
-def change_on_disk(path: Path, location: str) -> None:
-    from facilkit.plans.storage import save_plan
-
-    theirs = load_plan(path)
-    theirs.location = location
-    save_plan(theirs, path)
 
 
 async def open_and_edit(pilot, app) -> PlanScreen:  # type: ignore[no-untyped-def]

@@ -14,10 +14,9 @@ from facilkit.tui.screens.home import HomeScreen
 from facilkit.tui.screens.plan import PlanScreen
 from tests.tui_helpers import (
     make_app,
+    new_plan_typed,
     on_screen,
     ready,
-    start_new_plan,
-    type_text,
     wait_until,
 )
 
@@ -25,9 +24,7 @@ from tests.tui_helpers import (
 async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        await start_new_plan(pilot)
-        await type_text(pilot, "Why we meet")
+        await new_plan_typed(pilot, "Why we meet")
         await pilot.press("ctrl+q")
         await pilot.pause()
         on_screen(app, Choose)
@@ -47,9 +44,7 @@ async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
 async def test_escape_with_unsaved_changes_can_discard(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        await start_new_plan(pilot)
-        await type_text(pilot, "x")
+        await new_plan_typed(pilot, "x")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.click("#answer-discard")
@@ -64,9 +59,7 @@ async def test_autosave_and_recover_draft(tmp_path: Path) -> None:
     home = tmp_path / "home"
     app = make_app(home, autosave_seconds=0.1)
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        await start_new_plan(pilot)
-        await type_text(pilot, "Typed before the crash")
+        await new_plan_typed(pilot, "Typed before the crash")
         await wait_until(
             pilot, lambda: Drafts(home / "drafts").pending(), "the autosave to write a draft"
         )

@@ -14,11 +14,11 @@ from facilkit.tui.widgets.key_bar import KeyBar
 from tests.tui_helpers import (
     example_copy,
     make_app,
+    new_plan_typed,
     notices,
     on_screen,
     ready,
     screen_text,
-    start_new_plan,
     type_text,
     wait_until,
 )
@@ -120,9 +120,7 @@ async def test_notices_leave_the_key_bar_free_at_80x24(
 async def test_typing_is_undone_word_by_word(tmp_path: Path) -> None:
     app = make_app(tmp_path / "home")
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        screen = await start_new_plan(pilot)
-        await type_text(pilot, "Share what works")
+        screen = await new_plan_typed(pilot, "Share what works")
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.plan.intention == "Share what"

@@ -166,6 +166,14 @@ async def start_new_plan(pilot: Pilot[None], title: str | None = None) -> PlanSc
     return await name_the_plan(pilot, title)
 
 
+async def new_plan_typed(pilot: Pilot[None], text: str) -> PlanScreen:
+    """Once the app is ready: **n**, keep the offered title, type ``text`` in the first step."""
+    await ready(pilot)
+    screen = await start_new_plan(pilot)
+    await type_text(pilot, text)
+    return screen
+
+
 async def name_the_plan(pilot: Pilot[None], title: str | None = None) -> PlanScreen:
     """Answer the question a new plan asks first: its title (None: keep the one offered)."""
     from facilkit.tui.dialogs.basic import Prompt
