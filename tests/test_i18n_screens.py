@@ -68,7 +68,8 @@ SIZES = [(120, 40), (80, 24)]
 takes two lines, dialogs and notes wrap, and the wizard's fields scroll. Rendering every
 screen twice doubled this file's time, so at 80x24 it runs the screens whose layout changes
 most (the plan's steps and dialogs, run mode, the room's view in a second terminal) and,
-from home, the key bars of home, library and the template picker."""
+from home (in the same app as the 120x40 walk, resized), the key bars of home, library and
+the template picker."""
 SIZE_IDS = ["120x40", "80x24"]
 
 
@@ -126,13 +127,13 @@ async def _back_to(pilot: Pilot[None], kind: type[Screen[Any]]) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_home_library_palette_help_templates_trash(
-    home: Path, lang: str, size: tuple[int, int] = SIZES[0]
-) -> None:
+async def test_home_library_palette_help_templates_trash(home: Path, lang: str) -> None:
+    """Every home and library screen at 120x40; then, at 80x24, the key bars that drop keys
+    at 80 columns: home, library, the template picker (the same app, its terminal resized)."""
     _saved_plan(home, lang, "first")
     _saved_plan(home, lang, "second")
     app = make_app(home, lang=lang)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZES[0]) as pilot:
         await ready(pilot)
         seen = Seen(app, lang)
         seen.check("home")
@@ -167,26 +168,27 @@ async def test_home_library_palette_help_templates_trash(
         seen.check("home after a delete")
         await press_to_open(pilot, "u", Pick)
         seen.check("trash")
-        seen.assert_clean(
-            "home", "palette", "library", "template picker", "library problems", "trash"
-        )
+        await _back_to(pilot, HomeScreen)
 
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-async def test_home_and_library_at_80x24(home: Path, lang: str) -> None:
-    """The key bars that drop keys at 80 columns: home, library, the template picker."""
-    _saved_plan(home, lang, "first")
-    app = make_app(home, lang=lang)
-    async with app.run_test(size=SIZES[1]) as pilot:
-        await ready(pilot)
-        seen = Seen(app, lang)
-        seen.check("home")
+        await pilot.resize_terminal(*SIZES[1])
+        await wait_until(pilot, lambda: app.screen.size == SIZES[1], "the smaller terminal")
+        seen.check("home 80x24")
         await press_to_open(pilot, "m", LibraryScreen)
-        seen.check("library")
+        seen.check("library 80x24")
         await _back_to(pilot, HomeScreen)
         await press_to_open(pilot, "t", Pick)
-        seen.check("template picker")
-        seen.assert_clean("home", "library", "template picker")
+        seen.check("template picker 80x24")
+        seen.assert_clean(
+            "home",
+            "palette",
+            "library",
+            "template picker",
+            "library problems",
+            "trash",
+            "home 80x24",
+            "library 80x24",
+            "template picker 80x24",
+        )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
