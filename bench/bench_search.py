@@ -14,16 +14,19 @@ median for the index is divided by the scan's median of the same round; the
 ratio is reported as the median of the rounds with their range. As in the app once
 start-up is over, what is built is frozen out of garbage collection. Also printed:
 the time to build each (search text, word index) at 1,000 and 10,000 methods,
-and the memory each keeps. Asserts nothing.
+the memory each keeps, and what a build in a worker thread (as the app runs it
+after a load) does to keystrokes typed meanwhile. Asserts nothing.
 Run: ``python -m bench.bench_search``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import statistics
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -36,6 +39,8 @@ from facilkit.library.model import Entry
 from facilkit.library.search import Filters, SearchIndex
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
+TYPIST_PAUSE = 0.03
+"""Seconds between keys after a key's frame (a fast typist's rhythm; a build takes 0.3-1 s)."""
 
 
 def typing(text: str, **facets: int) -> list[Filters]:
@@ -123,6 +128,116 @@ def memory(build: Callable[[], object]) -> tuple[float, float]:
     return current / 2**20, peak / 2**20
 
 
+def keys_during_builds(entries: list[Entry], builds: int) -> str:
+    """Keystrokes' searches on the main thread while a worker builds the word index.
+
+    The app builds it in a worker thread once a load is complete; a keystroke
+    typed then waits for the GIL as long as the build holds it without a break.
+    Each build (a fresh index: search texts, then the word index, as the app's
+    worker does) alternates with a quiet stretch as long; in both the main thread
+    types "sparring team" again and again into an index still scanning, with a
+    millisecond between keys. Printed: the keystrokes' search times with and
+    without the build beside them, and the longest wait of a 1 ms timer (the
+    longest time the build kept the main thread out).
+    """
+    typed = typing("sparring team")
+    scanning = SearchIndex(entries, sort_lang="en", prepare=False)
+    scanning.columns()  # as the app's index before its word index is in: searches scan
+    times: dict[str, list[float]] = {"building": [], "quiet": []}
+    late: dict[str, list[float]] = {"building": [], "quiet": []}
+    for _ in range(builds):
+        worker = threading.Thread(target=lambda: SearchIndex(entries, prepare=False).prepare())
+        started = time.perf_counter()
+        worker.start()
+        while worker.is_alive():
+            _type_and_wait(scanning, typed, times["building"], late["building"])
+        lasted = time.perf_counter() - started
+        quiet_until = time.perf_counter() + lasted
+        while time.perf_counter() < quiet_until:
+            _type_and_wait(scanning, typed, times["quiet"], late["quiet"])
+    return (
+        f"  search per key while the index builds: {spread(times['building'])} "
+        f"| meanwhile quiet: {spread(times['quiet'])} ({builds} builds)\n"
+        f"  a 1 ms timer on the main thread came late by: building {spread(late['building'])} "
+        f"| quiet {spread(late['quiet'])}"
+    )
+
+
+def _type_and_wait(
+    index: SearchIndex, typed: list[Filters], times: list[float], late: list[float]
+) -> None:
+    """One key of ``typed`` (the next, round and round), then a 1 ms pause, both timed."""
+    filters = typed[len(times) % len(typed)]
+    times.append(timed(index.filter, filters))
+    started = time.perf_counter()
+    time.sleep(0.001)
+    late.append(max(0.0, time.perf_counter() - started - 0.001))
+
+
+async def frames_while_building(entries: list[Entry], rounds: int) -> str:
+    """Key to frame in the running app's library screen, while the app builds a word index
+    (``prepare_search``, as after a load) and, alternately, with nothing building.
+
+    Keys go to the screen's search as a user types them ("sparring team", then
+    erased). Latency is from the key to the first frame drawn after it (the
+    key's own: the search and the list are redrawn in it); a key counts as
+    "building" when the build was still under way as that frame was drawn.
+    """
+    from textual import events
+
+    from facilkit.library.collection import Library
+    from facilkit.paths import Locations
+    from facilkit.tui.app import create_app
+    from facilkit.tui.compat import watch_frames
+
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        locations = Locations(home=home, cache=home / "cache")
+        app = create_app(locations, folders=[], lang="en", cursor_blink=False)
+        figures: dict[str, list[float]] = {"building": [], "quiet": []}
+        frames: list[tuple[float, bool]] = []
+        """When each frame was drawn, and whether the index being built was done by then."""
+        building = SearchIndex([])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            library = Library()
+            library.entries = {entry.id: entry for entry in entries}
+            index = SearchIndex(library, sort_lang="en")
+            app.library_arrived(library, index)  # the whole library, as a load hands it over
+            await app.workers.wait_for_complete()
+            gc.collect()
+            gc.freeze()
+            watch_frames(app, lambda screen: frames.append((time.perf_counter(), building.indexed)))
+            await pilot.press("m")
+            await pilot.pause()
+            await pilot.press("slash")
+            for _ in range(rounds):
+                for phase in ("building", "quiet"):
+                    building = SearchIndex(library, sort_lang="en", prepare=False)
+                    if phase == "building":
+                        app.prepare_search(building)
+                    for char in "sparring team":
+                        frames.clear()
+                        started = time.perf_counter()
+                        # as the terminal's driver posts a key: Pilot's press would wait
+                        # for the process to idle, which a build does not until it is done
+                        app.post_message(events.Key("space" if char == " " else char, char))
+                        while not frames and time.perf_counter() - started < 1:
+                            await asyncio.sleep(0.001)
+                        if frames:
+                            drawn, built = frames[0]
+                            if phase == "quiet" or not built:
+                                figures[phase].append(drawn - started)
+                        await asyncio.sleep(TYPIST_PAUSE)
+                    await app.workers.wait_for_complete()
+                    await pilot.press(*["backspace"] * len("sparring team"))
+        return (
+            f"  key to frame while the index builds: {spread(figures['building'], digits=1)} "
+            f"({len(figures['building'])} keys) | with nothing building: "
+            f"{spread(figures['quiet'], digits=1)}"
+        )
+
+
 def main() -> None:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,6 +255,9 @@ def main() -> None:
         print(f"{count:,} methods")
         print(build_figures(entries, 5))
     entries = libraries[10_000]
+    print("\nkeys typed while the word index builds in a worker, 10,000 methods (ms)")
+    print(keys_during_builds(entries, max(3, ROUNDS // 3)))
+    print(asyncio.run(frames_while_building(entries, max(3, ROUNDS // 3))))
     every: dict[str, dict[str, list[float]]] = {
         name: {"index": [], "scan": []} for name in SEQUENCES
     }

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from facilkit.library.loader import Folder, load_library
 from facilkit.library.model import Duration, Entry, GroupSize, MethodHead, Text
 from facilkit.library.search import Filters, SearchIndex
-from facilkit.library.search_index import FieldIndex, bits_where, flags_of_bits, pick, scan
+from facilkit.library.search_index import (
+    BLOCK,
+    FieldIndex,
+    bits_where,
+    flags_of_bits,
+    pick,
+    scan,
+)
 from facilkit.paths import builtin_methods_dir
 
 BUILTIN_INDEX = SearchIndex(load_library([Folder(builtin_methods_dir(), "builtin")]))
@@ -280,3 +287,24 @@ def test_bitsets_keep_the_listing_order() -> None:
     assert flags_of_bits(bits, len(flags)) == bytes(flags)
     assert pick(["a", "b", "c", "d", "e"], bits) == ["a", "c", "d"]
     assert pick([], 0) == [] and flags_of_bits(0, 0) == b""
+
+
+def test_the_index_built_in_steps_answers_as_the_scan_between_and_after_them() -> None:
+    """preparing() builds the index a block of methods per step (the app gives way to keys
+    between steps): a search made between two steps scans and answers as the plain search,
+    one after the last step uses the index and answers the same."""
+    rng = random.Random(15)
+    entries = random_library(rng, 700)
+    index = SearchIndex(entries, sort_lang="da", prepare=False)
+    listing = index.entries
+    queries = [random_filters(rng, random_query(rng)) for _ in range(400)]
+    steps = 0
+    for _ in index.preparing():
+        filters = queries[steps % len(queries)]
+        assert not index.indexed
+        assert index.filter(filters) == plain_search(listing, filters), filters
+        steps += 1
+    assert index.indexed
+    assert steps >= 3 * 700 // BLOCK, "a step is at most a block of one field's methods"
+    for filters in queries:
+        assert index.filter(filters) == plain_search(listing, filters), filters

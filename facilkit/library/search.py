@@ -18,7 +18,8 @@ as bitsets (see ``search_index.py``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from operator import eq
@@ -34,6 +35,8 @@ _PROCESSES_SHOWN = {
     "none": ("none",),
 }
 """A method that both opens and closes serves either; "neither" means neither."""
+COLUMN_BLOCK = 256
+"""Methods whose search texts are built in one step of :meth:`SearchIndex.preparing`."""
 MEMO_WORDS = 128
 """Words whose methods are remembered (each costs three bitsets: 3.8 KB at 10,000 methods)."""
 
@@ -58,20 +61,39 @@ def _all_languages(text: Text | None) -> str:
 class _Columns:
     """What the search reads of every method, in listing order: built once."""
 
-    def __init__(self, entries: list[Entry]) -> None:
-        heads = [entry.head for entry in entries]
-        self.names = [_all_languages(head.name).casefold() for head in heads]
-        self.tags = [" ".join(head.tags).casefold() for head in heads]
-        self.rests = [f"{head.id} {_all_languages(head.summary).casefold()}" for head in heads]
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.tags: list[str] = []
+        self.rests: list[str] = []
         """The id (as written) and the summary in every language."""
-        self.categories = [head.category for head in heads]
-        self.processes = [head.process for head in heads]
-        self.least_minutes = [head.duration.min for head in heads]
-        self.fewest = [head.group_size.min for head in heads]
-        self.most = [
-            math.inf if head.group_size.max is None else float(head.group_size.max)
-            for head in heads
-        ]
+        self.categories: list[str] = []
+        self.processes: list[str] = []
+        self.least_minutes: list[int] = []
+        self.fewest: list[int] = []
+        self.most: list[float] = []
+
+    @classmethod
+    def of(cls, entries: list[Entry]) -> _Columns:
+        columns = cls()
+        deque(columns.filled(entries), 0)
+        return columns
+
+    def filled(self, entries: list[Entry]) -> Iterator[None]:
+        """Add ``entries``' columns a block of methods per step."""
+        for start in range(0, len(entries), COLUMN_BLOCK):
+            heads = [entry.head for entry in entries[start : start + COLUMN_BLOCK]]
+            self.names += [_all_languages(head.name).casefold() for head in heads]
+            self.tags += [" ".join(head.tags).casefold() for head in heads]
+            self.rests += [f"{head.id} {_all_languages(head.summary).casefold()}" for head in heads]
+            self.categories += [head.category for head in heads]
+            self.processes += [head.process for head in heads]
+            self.least_minutes += [head.duration.min for head in heads]
+            self.fewest += [head.group_size.min for head in heads]
+            self.most += [
+                math.inf if head.group_size.max is None else float(head.group_size.max)
+                for head in heads
+            ]
+            yield
 
 
 class WordHits(NamedTuple):
@@ -112,18 +134,35 @@ class SearchIndex:
         return self._words is not None
 
     def columns(self) -> _Columns:
-        """Each method's search texts and facets; built once (a worker thread may)."""
+        """Each method's search texts and facets; built once."""
         if self._columns is None:
-            self._columns = _Columns(self.entries)
+            self._columns = _Columns.of(self.entries)
         return self._columns
 
     def prepare(self) -> None:
-        """Build the word index once; safe to call from a worker thread."""
+        """Build the word index once."""
+        deque(self.preparing(), 0)
+
+    def preparing(self) -> Iterator[None]:
+        """:meth:`prepare` in short steps (a millisecond or two each at 10,000 methods).
+
+        The app runs them on its event loop, giving way to keys and frames
+        between steps: built in a worker thread, the index shared the one GIL
+        with the screen, which then drew each key's frame at half speed.
+        Searches made before the last step scan the texts.
+        """
+        if self._columns is None:
+            columns = _Columns()
+            yield from columns.filled(self.entries)
+            if self._columns is None:  # a search between two steps may have built them
+                self._columns = columns
+        columns = self._columns
         if self._words is None:
-            columns = self.columns()
-            self._words = _WordIndex(
-                FieldIndex(columns.names), FieldIndex(columns.tags), FieldIndex(columns.rests)
-            )
+            name = yield from FieldIndex.in_steps(columns.names)
+            tags = yield from FieldIndex.in_steps(columns.tags)
+            rest = yield from FieldIndex.in_steps(columns.rests)
+            if self._words is None:
+                self._words = _WordIndex(name, tags, rest)
 
     def categories(self) -> list[str]:
         return sorted({entry.head.category for entry in self.entries})

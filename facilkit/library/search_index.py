@@ -18,14 +18,15 @@ binary digits (``compress(entries, flags)``), again in C, so a ranked list
 keeps the listing order within each tier with no sort.
 
 The build runs C loops (``map``, ``chain``, ``Counter``) a block of methods at a
-time: no Python loop per method and token, and a worker thread building it
-gives way to the screen between blocks, so keys are still answered.
+time: no Python loop per method and token. It can be built a block per step
+(:meth:`FieldIndex.in_steps`): the app builds it on its event loop, giving way
+to keys and frames between steps (see ``SearchIndex.preparing``).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from functools import reduce
 from itertools import chain, compress, repeat
 from operator import contains, or_
@@ -85,9 +86,26 @@ class FieldIndex:
 
     def __init__(self, texts: Sequence[str], common_share: int = COMMON_SHARE) -> None:
         """``texts``: the field of each method, casefolded, in listing order."""
+        deque(self._build(texts, common_share), 0)
+
+    @classmethod
+    def in_steps(
+        cls, texts: Sequence[str], common_share: int = COMMON_SHARE
+    ) -> Generator[None, None, FieldIndex]:
+        """Build it a block of methods per step (see :meth:`SearchIndex.preparing`)."""
+        index = cls.__new__(cls)
+        yield from index._build(texts, common_share)
+        return index
+
+    def _build(self, texts: Sequence[str], common_share: int) -> Iterator[None]:
         count = len(texts)
         sample = texts[::SAMPLE_EVERY] if count >= SAMPLE_EVERY * common_share else texts
-        held_by = Counter(chain.from_iterable(map(set, map(str.split, sample))))
+        held_by: Counter[str] = Counter()
+        for start in range(0, len(sample), BLOCK):
+            held_by.update(
+                chain.from_iterable(map(set, map(str.split, sample[start : start + BLOCK])))
+            )
+            yield
         least = max(1, -(-len(sample) // common_share))
         common = {token for token, methods in held_by.items() if methods >= least}
         where: defaultdict[str, list[int]] = defaultdict(list)
@@ -106,9 +124,13 @@ class FieldIndex:
             if not block.isspace() and block:
                 self.block_starts.append(start)
                 self.blocks.append(block)
+            yield
         self.count = count
         self.common = list(where)
-        self.common_bits = [_bits_at(found, count) for found in where.values()]
+        self.common_bits = []
+        for found in where.values():
+            self.common_bits.append(_bits_at(found, count))
+            yield
 
     def bits(self, word: str) -> int:
         """The methods whose field holds ``word``."""

@@ -6,6 +6,7 @@ good (frozen): see ``on_load`` and ``end_gc_pause``.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable, Hashable
 from concurrent.futures import CancelledError
@@ -147,13 +148,18 @@ class LibraryLoading(CompatApp[None]):
         for folder in (self.locations.plans, self.locations.drafts):
             sweep_temp_files(folder)
 
-    @work(thread=True, group="library")
-    def prepare_search(self, index: SearchIndex) -> None:
+    @work(exclusive=True, group="search")
+    async def prepare_search(self, index: SearchIndex) -> None:
         """The word index is not needed to show the list: built once the screen is drawn.
 
-        A search typed before then scans the methods' text (search.py).
+        Built here, on the event loop, a step of a millisecond or two at a time
+        (``SearchIndex.preparing``), so a key typed meanwhile waits for one step
+        at most; in a worker thread it shared the GIL with the screen, and each
+        frame took about twice as long while it built. A search typed before
+        the last step scans the methods' text (search.py).
         """
-        index.prepare()
+        for _ in index.preparing():
+            await asyncio.sleep(0)
 
     def library_arrived(self, library: Library, index: SearchIndex) -> None:
         """A step of the load: the library so far (``library.loading``) or the complete one."""
