@@ -36,7 +36,7 @@ from tests.tui_helpers import (
 )
 
 
-def dragons_app(tmp_path: Path) -> FacilkitApp:
+def dragons_app(tmp_path: Path, methods: tuple[str, ...] = ("d", "e")) -> FacilkitApp:
     """Home with one plan, "Dragons", of methods d and e (the cold load's 4th and 6th file);
     it starts now, so a run begins without asking when."""
     home = tmp_path / "home"
@@ -44,7 +44,7 @@ def dragons_app(tmp_path: Path) -> FacilkitApp:
     plan = new_plan("Dragons")
     plan.language = "en"
     plan.start = datetime.now().strftime("%H:%M")
-    plan.agenda = [AgendaItem(method="d", minutes=10), AgendaItem(method="e", minutes=10)]
+    plan.agenda = [AgendaItem(method=method, minutes=10) for method in methods]
     save_plan(plan, locations.plans / "dragons.yaml")
     return create_app(locations, lang="en", folders=library_folders(tmp_path), cursor_blink=False)
 
@@ -114,6 +114,7 @@ async def test_the_agendas_waiting_note_groups_its_counts_as_home_does(tmp_path:
         partial = dataclasses.replace(
             app.library, loading=(1_234, 12_345), replaceable=frozenset(app.library.entries)
         )
+        app.library_loaded = False
         app.library_arrived(partial, app.search_index)
         findings = screen.query_one("#findings", Static)
         await wait_until(pilot, lambda: "still loading" in str(findings.render()), "the note")
@@ -218,3 +219,86 @@ async def test_r_before_the_loads_first_step_waits_too(
         gate.open_all()
         await wait_until(pilot, lambda: runs_on_screen(app) == 1, "the run once the library is in")
         assert "unknown method" not in visible(app)
+
+
+async def plan_methods_in(pilot: Pilot[None], app: FacilkitApp, gate: Gate) -> None:  # noqa: F811
+    """e (the plan's, in the last folder) loaded and final, the library not (f is held)."""
+    gate.open(4)
+    await wait_until(pilot, lambda: "e" in app.library.entries, "e")
+    assert not app.library_loaded and "e" not in app.library.replaceable
+
+
+async def test_a_run_started_at_once_drops_the_r_that_waited(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    """r waits; the plan's methods arrive before the rest; r again runs at once. The first
+    r's wait must not start the run a second time (over the meeting) when the load ends."""
+    app = dragons_app(tmp_path, methods=("e",))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await partly_loaded(pilot, app, gate)
+        await pilot.press("r")
+        await wait_until(
+            pilot, lambda: any("meeting starts as soon as" in n for n in notices(app)), "why"
+        )
+        await plan_methods_in(pilot, app, gate)
+        await pilot.press("r")
+        await wait_for_screen(pilot, RunScreen)
+
+        gate.open_all()
+        await wait_until(pilot, lambda: app.library_loaded, "the whole library")
+        await settle(pilot)
+        assert isinstance(app.screen, RunScreen)  # no second run, no "resume it?" over it
+        assert runs_on_screen(app) == 1
+
+
+async def test_an_export_written_at_once_drops_the_one_that_waited(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    app = dragons_app(tmp_path, methods=("e",))
+    target = tmp_path / "dragons.md"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await plan_opened(pilot, app, gate)
+        await press_to_open(pilot, "ctrl+o", ExportDialog)
+        await replace_input(pilot, "#export-path", str(target))
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PlanScreen)
+        assert not target.exists()  # it waits
+
+        await plan_methods_in(pilot, app, gate)
+        await press_to_open(pilot, "ctrl+o", ExportDialog)
+        await replace_input(pilot, "#export-path", str(target))
+        await pilot.press("enter")
+        await wait_until(pilot, target.exists, "the export, written at once")
+
+        gate.open_all()
+        await wait_until(pilot, lambda: app.library_loaded, "the whole library")
+        await settle(pilot)
+        assert [n for n in notices(app) if n.startswith("Exported")] == [f"Exported: {target}"]
+
+
+async def test_checks_and_review_before_the_loads_first_step_wait_too(
+    tmp_path: Path,
+    gate: Gate,  # noqa: F811
+) -> None:
+    """A plan opened before the first load step: the library is empty and does not say it
+    loads, yet its methods are not unknown: the checks and the review say they wait."""
+    app = dragons_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await plan_listed(pilot, app)
+        assert app.library.loading is None and not app.library_loaded  # nothing parsed yet
+        await pilot.press("enter")
+        screen = await wait_for_screen(pilot, PlanScreen)
+        await pilot.press("alt+left")  # round to the review
+        await wait_until(pilot, lambda: "run plan is shown here" in visible(app), "the note")
+        assert "(0 of …)" in visible(app) and "unknown method" not in visible(app)
+
+        await pilot.press("alt+right", "alt+right", "alt+right")  # round to the agenda
+        findings = screen.query_one("#findings", Static)
+        await wait_until(pilot, lambda: "still loading" in str(findings.render()), "the note")
+        assert screen.findings == []  # no "unknown method" for d and e
+
+        gate.open_all()
+        await wait_until(pilot, lambda: "still loading" not in str(findings.render()), "checks")
+        assert all(finding.code != "unknown_method" for finding in screen.findings)

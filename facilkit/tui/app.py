@@ -173,6 +173,7 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
             self.when_library_loaded(lambda: self.start_run(plan, path, options), WAITING_RUN)
             return
         self.run_asked_from = None
+        self.forget_waiting(WAITING_RUN)  # an earlier r that waited must not start it again
         launch_run(self, plan, path, options or RunOptions())
 
     def screen_changed(self, screen: Screen[object]) -> None:

@@ -42,6 +42,7 @@ class PlanFlows(CompatApp[None]):
     show_error: Callable[[FacilkitError], None]
     when_library_loaded: WhenLibraryLoaded
     waits_for_methods: Callable[[Plan], bool]
+    forget_waiting: Callable[[Hashable], None]
 
     @cached_property
     def drafts(self) -> Drafts:
@@ -173,6 +174,7 @@ class PlanFlows(CompatApp[None]):
                 # one wait per file: confirmed twice, it is still written once
                 self.when_library_loaded(lambda: write(choice), ("export", choice.path))
                 return
+            self.forget_waiting(("export", choice.path))  # written now: not again later
             try:
                 rendered = render_with_notices(
                     choice.fmt, plan, self.library, plan.language, choice.audience

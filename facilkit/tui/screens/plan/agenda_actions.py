@@ -18,7 +18,7 @@ from facilkit.plans.checks import Finding, check_plan
 from facilkit.plans.editor import PlanEditor
 from facilkit.plans.materials import Material, checklist_entries
 from facilkit.plans.model import AgendaItem, Plan, Rotation
-from facilkit.plans.schedule import Schedule, schedule, slot_title, waits_for_library
+from facilkit.plans.schedule import Schedule, schedule, slot_title
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.materials import MaterialsDialog
@@ -34,14 +34,18 @@ NEW_FREE_MINUTES = 10
 """Minutes a new free item or break starts with (``f``, ``b`` and ``i``); its form changes them."""
 
 
-def library_wait_note(plan: Plan, library: Library, lang: str, key: str) -> str | None:
-    """What ``key`` says while a method of the plan has not loaded yet, else None.
+def library_wait_note(waits: bool, library: Library, lang: str, key: str) -> str | None:
+    """What ``key`` says while a method of the plan has not loaded yet (``waits``, the app's
+    ``waits_for_methods``), else None.
 
     Checked or drawn against the part loaded so far, a late method would be
-    called unknown: the checks and the review say they wait instead.
+    called unknown: the checks and the review say they wait instead. Before the
+    load's first step the count is not known yet ("0 of …").
     """
-    if library.loading is None or not waits_for_library(plan, library):
+    if not waits:
         return None
+    if library.loading is None:  # before the load's first step: no count yet
+        return t(key, lang, done=grouped(0, lang), total="…")
     done, total = (grouped(number, lang) for number in library.loading)
     return t(key, lang, done=done, total=total)
 
@@ -92,7 +96,9 @@ class AgendaActions(FacilScreen):
         plan_schedule = self.schedule
         lang, library = self.lang, self.facil.library
         self.query_one(Timeline).show(plan_schedule)
-        waiting = library_wait_note(self.plan, library, lang, "wiz.check_waits_for_library")
+        waiting = library_wait_note(
+            self.facil.waits_for_methods(self.plan), library, lang, "wiz.check_waits_for_library"
+        )
         self.findings = [] if waiting else check_plan(self.plan, library, lang)
         self.query_one(AgendaPane).show(
             plan_schedule,

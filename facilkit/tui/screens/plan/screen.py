@@ -238,7 +238,8 @@ class PlanScreen(AgendaActions):
     def refresh_review(self) -> None:
         """The run plan as it will be handed out; while its methods load, a note that it waits."""
         library = self.facil.library
-        waiting = library_wait_note(self.plan, library, self.lang, "wiz.review_waits_for_library")
+        waits = self.facil.waits_for_methods(self.plan)
+        waiting = library_wait_note(waits, library, self.lang, "wiz.review_waits_for_library")
         body = Text(waiting) if waiting else steps.review(self.plan, library)
         self.query_one("#review-body", Static).update(body)
 
