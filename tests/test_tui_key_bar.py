@@ -135,11 +135,13 @@ class WideWords(Screen[None]):
     def action_noop(self, key: str) -> None: ...
 
 
-async def test_wide_words_wrap_by_their_cells_not_their_letters() -> None:
-    """Each entry is 16 cells (" a  " + five wide letters): two fit in 40 columns, not three."""
+@pytest.mark.parametrize("palette", [False, True], ids=["no-palette", "palette"])
+async def test_wide_words_wrap_by_their_cells_not_their_letters(palette: bool) -> None:
+    """Each entry is 16 cells (" a  " + five wide letters): two fit in 40 columns, not three;
+    the palette key goes where its cells fit, whole."""
 
     class Wide(App[None]):
-        ENABLE_COMMAND_PALETTE = False
+        ENABLE_COMMAND_PALETTE = palette
 
         def on_mount(self) -> None:
             self.push_screen(WideWords())
@@ -152,7 +154,9 @@ async def test_wide_words_wrap_by_their_cells_not_their_letters() -> None:
         lines = bar_lines(bar)
         assert all(cell_len(line) <= 40 for line in lines)
         drawn_whole = sum(line.count("会議の計画") for line in lines)
-        assert drawn_whole == len(bar.drawn_actions()) == 2  # none cut off at the edge
+        assert drawn_whole == len(bar.drawn_actions()) - palette  # none cut at the edge
+        assert drawn_whole == (1 if palette else 2)
+        assert ("palette" in "".join(lines)) == palette  # whole, not cut by the ellipsis
 
 
 class _Keys(Screen[None]):

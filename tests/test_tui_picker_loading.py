@@ -77,14 +77,13 @@ async def test_a_load_step_before_the_picker_is_mounted_reaches_it(
     tmp_path: Path,
     gate: Gate,  # noqa: F811
 ) -> None:
-    """The app hands a load step to every screen on the stack: a picker just pushed has no
-    list yet, so it keeps the new index and lists from it when it mounts."""
+    """A picker built on the app's index, then shown after a load step it was not told of
+    (not on the stack yet), lists from the app's index as it is when it mounts."""
     app = loading_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await let_load(pilot, gate, 1)
-        picker = MethodPicker(app.search_index, "en")
+        picker = MethodPicker(app.search_index, "en", follows_app=True)
         await let_load(pilot, gate, 1)
-        picker.library_grew()  # as the app does for each screen in its stack
         await app.push_screen(picker)
         await wait_until(pilot, lambda: listed(picker) == ["a", "b"], "both listed")
     gate.open_all()  # the loading thread must not wait for the gate after the test (20 s)
@@ -94,13 +93,16 @@ async def test_a_picker_given_an_index_of_its_own_keeps_it_as_the_library_grows(
     tmp_path: Path,
     gate: Gate,  # noqa: F811
 ) -> None:
-    """Only a picker holding the app's index follows the load: one opened on a narrowed
+    """Only a picker that follows the app grows with the load: one opened on a narrowed
     index (here: one of the methods loaded so far) keeps it through every step."""
     app = loading_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await let_load(pilot, gate, 2)  # a and b
         narrowed = SearchIndex([app.library.entries["a"]], sort_lang="en")
-        own, following = MethodPicker(narrowed, "en"), MethodPicker(app.search_index, "en")
+        own, following = (
+            MethodPicker(narrowed, "en"),
+            MethodPicker(app.search_index, "en", follows_app=True),
+        )
         await app.push_screen(following)
         await app.push_screen(own)  # both on the stack: the app tells both of each step
         await wait_until(pilot, lambda: listed(own) == ["a"], "the narrowed list")

@@ -55,9 +55,6 @@ class LibraryLoading(CompatApp[None]):
     library_loaded: bool
     """True once the whole library has loaded (until then ``library`` grows)."""
     library_load: LibraryLoad | None
-    replaced_index: SearchIndex | None = None
-    """The index the last load step replaced: a view that held it follows ``search_index``;
-    one given an index of its own (a narrowed one) keeps it."""
     after_library: dict[Hashable, Callable[[], object]]
     """What waits for the whole library (``when_library_loaded``), by key; run once it is in."""
 
@@ -163,7 +160,6 @@ class LibraryLoading(CompatApp[None]):
 
     def library_arrived(self, library: Library, index: SearchIndex) -> None:
         """A step of the load: the library so far (``library.loading``) or the complete one."""
-        self.replaced_index = self.search_index
         self.library, self.search_index = library, index
         if library.loading is not None:
             if not gc.isenabled():  # a cold load: see collect_while_loading
@@ -176,8 +172,6 @@ class LibraryLoading(CompatApp[None]):
 
     def library_ready(self, library: Library, index: SearchIndex) -> None:
         """The whole library has loaded: the screens update, and what waited for it runs."""
-        if index is not self.search_index:  # library_arrived has already said which it replaced
-            self.replaced_index = self.search_index
         self.library, self.search_index, self.library_loaded = library, index, True
         self.set_timer(PREPARE_SEARCH_DELAY, lambda: self.prepare_search(index))
         for screen in self.screen_stack:

@@ -64,9 +64,18 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
         Binding("down", "focus_list", "List", show=False, id="picker.focus_list"),
     ]
 
-    def __init__(self, index: SearchIndex, lang: str, question: str | None = None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        lang: str,
+        question: str | None = None,
+        *,
+        follows_app: bool = False,
+    ) -> None:
         super().__init__()
         self.index = index
+        self.follows_app = follows_app
+        """Given the app's index: the list grows with a cold load (else it keeps ``index``)."""
         self.lang = lang
         self.question = question or t("dlg.pick_method", lang)
         """The dialog's question; the agenda says in it where the method will go."""
@@ -83,6 +92,8 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
 
     def on_mount(self) -> None:
         self.query_one("#picker-variants").display = False
+        if self.follows_app:  # a load step may have come between building and showing
+            self.index = cast("FacilkitApp", self.app).search_index
         self.list_matches()
         self.query_one(Input).focus()
 
@@ -94,11 +105,10 @@ class MethodPicker(ModalScreen[PickedMethod | None]):
     def library_grew(self) -> None:
         """A step of a cold load (the app calls it, as for the library screen): the list
         grows with the methods loaded since, filtered by what is typed. Only a picker
-        given the app's index follows it; one given an index of its own keeps that."""
-        app = cast("FacilkitApp", self.app)
-        if self.index is not app.replaced_index:
+        that ``follows_app`` does; one given an index of its own keeps that."""
+        if not self.follows_app:
             return
-        self.index = app.search_index
+        self.index = cast("FacilkitApp", self.app).search_index
         if self.is_mounted:  # pushed but not yet mounted: on_mount lists from this index
             self.list_matches()
 

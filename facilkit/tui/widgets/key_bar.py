@@ -160,9 +160,9 @@ class KeyBar(Widget):
                 if len(line):
                     line.append(GAP)
                 self._add(line, number, entry)
-            room = width - len(line) >= palette_width
+            room = width - line.cell_len >= palette_width
             if palette is not None and number == len(lines) - 1 and room:
-                line.append(" " * max(width - len(line) - palette_width + len(GAP), len(GAP)))
+                line.append(" " * max(width - line.cell_len - palette_width + len(GAP), len(GAP)))
                 self._add(line, number, (palette,))
             if number:
                 text.append("\n")

@@ -173,7 +173,8 @@ class AgendaActions(FacilScreen):
             question = t("picker.after", lang, number=index + 1, name=name)
         else:
             question = t("picker.at_end", lang)
-        self.app.push_screen(MethodPicker(self.facil.search_index, lang, question), chosen)
+        picker = MethodPicker(self.facil.search_index, lang, question, follows_app=True)
+        self.app.push_screen(picker, chosen)
 
     def action_insert_here(self) -> None:
         """Ask what goes in after the highlighted item: a method, a free item or a break.
