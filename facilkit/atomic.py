@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import shutil
 import tempfile
 import time
@@ -92,7 +91,7 @@ def _link_old_version(path: Path, folder: Path, temps: list[str]) -> str | None:
         return None
     if size == 0:  # an empty file only reserved the name: nothing to keep
         return None
-    link = str(folder / f".{path.name}.bak.{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    link = str(folder / f".{path.name}.bak.{os.getpid()}-{os.urandom(6).hex()}{TEMP_SUFFIX}")
     temps.append(link)
     try:
         hard_link = getattr(os, "link", None)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from facilkit.atomic import TEMP_SUFFIX
 from facilkit.tui.dialogs.basic import Choose
 from tests.tui_helpers import (
     export_with,
@@ -11,6 +13,7 @@ from tests.tui_helpers import (
     on_screen,
     ready,
     screen_text,
+    wait_until,
 )
 
 
@@ -50,3 +53,21 @@ async def test_home_duplicate_export_and_delete(tmp_path: Path) -> None:
         target = tmp_path / "exported.md"
         await export_with(pilot, "e", target)
         assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+async def test_leftovers_of_killed_saves_are_swept_once_the_library_is_in(tmp_path: Path) -> None:
+    """A save killed last time left a temporary file beside the plans and the drafts: the app
+    removes it after the library has loaded (off the start path), and keeps the plans."""
+    home = tmp_path / "home"
+    app = make_app(home, with_examples=True)
+    plans, drafts = app.locations.plans, app.locations.drafts
+    drafts.mkdir(parents=True, exist_ok=True)
+    dead = os.getpid() + 1_000_000  # no such process
+    leftovers = [folder / f".plan.yaml.{dead}-abc{TEMP_SUFFIX}" for folder in (plans, drafts)]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a plan")
+    kept = sorted(plans.glob("*.yaml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.library_loaded, "the library")
+        await wait_until(pilot, lambda: not any(f.exists() for f in leftovers), "the sweep")
+        assert sorted(plans.glob("*.yaml")) == kept and kept

@@ -140,7 +140,12 @@ class LibraryLoading(CompatApp[None]):
                 self.call_from_thread(self.library_arrived, library, index)
             except (RuntimeError, CancelledError):  # the app ended meanwhile
                 load.cancel()
-        from facilkit.atomic import sweep_temp_files  # leftovers of saves killed last time
+
+    @work(thread=True, group="sweep")
+    def sweep_leftovers(self) -> None:
+        """Temporary files of saves killed last time go, once the library screen is drawn:
+        done as the load ended, the sweep (and its imports, ~15 ms) held the GIL from it."""
+        from facilkit.atomic import sweep_temp_files
 
         for folder in (self.locations.plans, self.locations.drafts):
             sweep_temp_files(folder)
@@ -174,6 +179,7 @@ class LibraryLoading(CompatApp[None]):
         """The whole library has loaded: the screens update, and what waited for it runs."""
         self.library, self.search_index, self.library_loaded = library, index, True
         self.set_timer(PREPARE_SEARCH_DELAY, lambda: self.prepare_search(index))
+        self.set_timer(PREPARE_SEARCH_DELAY, self.sweep_leftovers)
         for screen in self.screen_stack:
             if isinstance(screen, FollowsLibrary):
                 screen.library_changed()
