@@ -381,8 +381,14 @@ def test_the_helper_s_module_path_comes_as_a_frame_whatever_its_length(
         answered.set()
         return parsed
 
+    parsed_here: list[int] = []
+
     def parse_here(jobs: list[parsing_module.Job]) -> list[parsing_module.Parsed]:
-        answered.wait(timeout=120)  # the helper's first answer first: it gets a share
+        # after the first chunk (the helper starts after the first snapshot, so waiting
+        # there waited out all 120 s), the helper's first answer first: it gets a share
+        if parsed_here:
+            answered.wait(timeout=120)
+        parsed_here.append(len(jobs))
         return real_parse(jobs)
 
     monkeypatch.setattr(parsing_module.Helper, "_start", staticmethod(start))
