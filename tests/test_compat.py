@@ -133,3 +133,15 @@ async def test_a_screen_shown_first_is_styled_and_restyled_when_it_comes_back() 
         await app.push_screen("styled")
         await pilot.pause()
         assert word.styles.color.hex.lower() == "#ff0000", UPGRADE
+
+
+async def test_forget_style_caches_empties_the_cache_that_keeps_widgets() -> None:
+    from textual._styles_cache import StylesCache
+
+    app = App[None]()
+    async with app.run_test() as pilot:
+        await app.mount(Static("kept"))
+        await pilot.pause()
+    assert StylesCache.get_inner_outer.cache_info().currsize > 0, UPGRADE  # it kept them
+    compat.forget_style_caches()
+    assert StylesCache.get_inner_outer.cache_info().currsize == 0, UPGRADE
