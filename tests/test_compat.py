@@ -145,3 +145,11 @@ async def test_forget_style_caches_empties_the_cache_that_keeps_widgets() -> Non
     assert StylesCache.get_inner_outer.cache_info().currsize > 0, UPGRADE  # it kept them
     compat.forget_style_caches()
     assert StylesCache.get_inner_outer.cache_info().currsize == 0, UPGRADE
+
+
+async def test_shown_notifications_lists_what_the_user_was_told() -> None:
+    app = App[None]()
+    async with app.run_test() as pilot:
+        app.notify("Saved")
+        await pilot.pause()
+        assert [str(n.message) for n in compat.shown_notifications(app)] == ["Saved"], UPGRADE

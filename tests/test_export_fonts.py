@@ -21,6 +21,7 @@ from facilkit.export.formats import render_with_notices
 from facilkit.library.loader import Folder, Library, load_library
 from facilkit.paths import builtin_methods_dir
 from facilkit.plans.storage import load_plan, save_plan
+from facilkit.tui.compat import shown_notifications
 from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.plan import PlanScreen
 from tests.export_helpers import HOSTILE, hostile_plan
@@ -137,9 +138,9 @@ async def test_the_tui_export_shows_the_notice(tmp_path: Path) -> None:
         await pilot.click("#export-go")
         await wait_until(
             pilot,
-            lambda: any("学, 习, 小, 组" in str(n.message) for n in app._notifications),
+            lambda: any("学, 习, 小, 组" in str(n.message) for n in shown_notifications(app)),
             "the notice naming the characters",
         )
         assert target.exists()
-        (notice,) = [n for n in app._notifications if "学" in str(n.message)]
+        (notice,) = [n for n in shown_notifications(app) if "学" in str(n.message)]
         assert notice.severity == "warning"

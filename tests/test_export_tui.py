@@ -8,6 +8,7 @@ import docx
 import pypdf
 from textual.widgets import Input, Select
 
+from facilkit.tui.compat import shown_notifications
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.plan import PlanScreen
@@ -86,7 +87,9 @@ async def test_a_pdf_typed_by_name_and_a_missing_folder_reported(tmp_path: Path)
         await pilot.click("#export-go")
         await wait_until(
             pilot,
-            lambda: any(str(tmp_path / "nowhere") in str(n.message) for n in app._notifications),
+            lambda: any(
+                str(tmp_path / "nowhere") in str(n.message) for n in shown_notifications(app)
+            ),
             "the error",
         )
         assert not missing.parent.exists()

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from facilkit.run.log import load_run, run_paths
+from facilkit.tui.compat import shown_notifications
 from facilkit.tui.dialogs.basic import Prompt
 from facilkit.tui.screens.run import RunScreen
 from facilkit.tui.screens.run_room import RoomScreen
@@ -278,7 +279,7 @@ async def test_a_run_folder_that_refuses_writes_is_said_once_and_the_run_goes_on
         screen = await run_screen(pilot)
         await pilot.press("n", "n")
         assert screen.run.state.current == 2  # the run goes on in memory
-        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+        errors = [str(n.message) for n in shown_notifications(app) if n.severity == "error"]
         assert len(errors) == 1, errors
         assert "read-only file system" in errors[0]
         refusing[0] = False

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList
 from facilkit.plans.steps import scaled_step_minutes
 from facilkit.plans.storage import load_plan, save_plan
 from facilkit.tui.app import FacilkitApp
+from facilkit.tui.compat import shown_notifications
 from facilkit.tui.dialogs.basic import Choose
 from facilkit.tui.dialogs.item_form import ItemForm
 from facilkit.tui.dialogs.materials import MaterialsDialog
@@ -79,7 +80,7 @@ def shown_in(app: FacilkitApp, selector: str) -> str:
 
 
 def notices(app: FacilkitApp) -> str:
-    return " ".join(str(notice.message) for notice in app._notifications)
+    return " ".join(str(notice.message) for notice in shown_notifications(app))
 
 
 async def test_whole_names_and_responsible_at_80x24(tmp_path: Path) -> None:

@@ -71,6 +71,13 @@ async def plan_opened(pilot: Pilot[None], app: FacilkitApp, gate: Gate) -> PlanS
     return await wait_for_screen(pilot, PlanScreen)
 
 
+async def confirm_export(pilot: Pilot[None], target: Path) -> None:
+    """ctrl+o, ``target`` as the file, Enter: the export is asked for (written now or later)."""
+    await press_to_open(pilot, "ctrl+o", ExportDialog)
+    await replace_input(pilot, "#export-path", str(target))
+    await pilot.press("enter")
+
+
 def runs_on_screen(app: FacilkitApp) -> int:
     return sum(isinstance(screen, RunScreen) for screen in app.screen_stack)
 
@@ -89,9 +96,7 @@ async def test_checks_and_export_wait_for_the_plans_methods(
         assert screen.findings == []  # no "unknown method" for d and e
 
         target = tmp_path / "dragons.md"
-        await press_to_open(pilot, "ctrl+o", ExportDialog)
-        await replace_input(pilot, "#export-path", str(target))
-        await pilot.press("enter")
+        await confirm_export(pilot, target)
         await wait_for_screen(pilot, PlanScreen)
         await wait_until(
             pilot, lambda: any("export is written as soon as" in n for n in notices(app)), "why"
@@ -171,9 +176,7 @@ async def test_an_export_confirmed_twice_while_loading_is_written_once(
     async with app.run_test(size=(100, 30)) as pilot:
         await plan_opened(pilot, app, gate)
         for _ in range(2):
-            await press_to_open(pilot, "ctrl+o", ExportDialog)
-            await replace_input(pilot, "#export-path", str(target))
-            await pilot.press("enter")
+            await confirm_export(pilot, target)
             await wait_for_screen(pilot, PlanScreen)
         assert not target.exists()
 
@@ -260,16 +263,12 @@ async def test_an_export_written_at_once_drops_the_one_that_waited(
     target = tmp_path / "dragons.md"
     async with app.run_test(size=(100, 30)) as pilot:
         await plan_opened(pilot, app, gate)
-        await press_to_open(pilot, "ctrl+o", ExportDialog)
-        await replace_input(pilot, "#export-path", str(target))
-        await pilot.press("enter")
+        await confirm_export(pilot, target)
         await wait_for_screen(pilot, PlanScreen)
         assert not target.exists()  # it waits
 
         await plan_methods_in(pilot, app, gate)
-        await press_to_open(pilot, "ctrl+o", ExportDialog)
-        await replace_input(pilot, "#export-path", str(target))
-        await pilot.press("enter")
+        await confirm_export(pilot, target)
         await wait_until(pilot, target.exists, "the export, written at once")
 
         gate.open_all()

@@ -9,6 +9,7 @@ import pytest
 from facilkit.plans.model import new_plan
 from facilkit.plans.storage import save_plan
 from facilkit.safe_text import VISIBLE
+from facilkit.tui.compat import shown_notifications
 from tests.tui_helpers import make_app, ready, screen_text, start_new_plan, wait_until
 
 HOSTILE = "Møde \x1b]0;pwned\x07\x1b[2J\u202eevil"
@@ -40,7 +41,7 @@ async def test_a_save_that_fails_is_shown_and_the_app_keeps_running(tmp_path: Pa
         screen = await start_new_plan(pilot)
         assert screen.save() is False
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in shown_notifications(app)]
         assert any("is a file, not a folder" in m and str(home / "plans") in m for m in messages)
         assert app.is_running and app.screen is screen
 

@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 
 from facilkit.library.loader import Folder
 from facilkit.plans.model import AgendaItem
+from facilkit.tui.compat import shown_notifications
 from facilkit.tui.dialogs.method_picker import MethodPicker
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
@@ -161,7 +162,7 @@ async def test_moving_to_another_method_shows_it_as_written(tmp_path: Path) -> N
         await pilot.press("v")  # a method without variants says so
         await wait_until(
             pilot,
-            lambda: "This method has no variants." in [n.message for n in app._notifications],
+            lambda: "This method has no variants." in [n.message for n in shown_notifications(app)],
             "the notice",
         )
         assert card.variant is None

@@ -20,6 +20,7 @@ from facilkit.paths import Locations, builtin_methods_dir
 from facilkit.plans.storage import plan_from_template, save_plan
 from facilkit.run.clock import FakeClock, today_at
 from facilkit.tui.app import FacilkitApp, create_app
+from facilkit.tui.compat import shown_notifications
 from facilkit.tui.dialogs.export import ExportDialog
 from facilkit.tui.screens.library import LibraryScreen
 from facilkit.tui.screens.plan import PlanScreen
@@ -238,7 +239,7 @@ async def export_with(pilot: Pilot[None], key: str, target: Path) -> None:
 
 def notices(app: App[Any]) -> list[str]:
     """The messages of the notifications shown so far (toasts may already have gone)."""
-    return [str(notification.message) for notification in app._notifications]
+    return [str(notification.message) for notification in shown_notifications(app)]
 
 
 def example_copy(tmp_path: Path, name: str = "learning-group-meeting.yaml") -> Path:

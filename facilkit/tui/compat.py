@@ -21,6 +21,7 @@ from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.notifications import Notification
 from textual.screen import Screen, ScreenResultType
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
@@ -174,3 +175,9 @@ def forget_style_caches() -> None:
     from textual._styles_cache import StylesCache
 
     StylesCache.get_inner_outer.cache_clear()
+
+
+def shown_notifications(app: App[Any]) -> list[Notification]:
+    """The notifications not yet expired (``App._notifications``), their toasts on screen
+    or not: the tests read what the user was told, and Textual has no public list."""
+    return list(app._notifications)
