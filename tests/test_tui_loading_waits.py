@@ -78,6 +78,13 @@ async def confirm_export(pilot: Pilot[None], target: Path) -> None:
     await pilot.press("enter")
 
 
+async def exported_once(pilot: Pilot[None], app: FacilkitApp, target: Path) -> None:
+    """Once the whole library is in, ``target`` has been written, and said so once."""
+    await wait_until(pilot, lambda: app.library_loaded and target.exists(), "the export")
+    await settle(pilot)
+    assert [n for n in notices(app) if n.startswith("Exported")] == [f"Exported: {target}"]
+
+
 def runs_on_screen(app: FacilkitApp) -> int:
     return sum(isinstance(screen, RunScreen) for screen in app.screen_stack)
 
@@ -181,9 +188,7 @@ async def test_an_export_confirmed_twice_while_loading_is_written_once(
         assert not target.exists()
 
         gate.open_all()
-        await wait_until(pilot, lambda: app.library_loaded and target.exists(), "the export")
-        await settle(pilot)
-        assert [n for n in notices(app) if n.startswith("Exported")] == [f"Exported: {target}"]
+        await exported_once(pilot, app, target)
 
 
 async def test_the_review_says_it_waits_for_the_plans_methods(
@@ -272,9 +277,7 @@ async def test_an_export_written_at_once_drops_the_one_that_waited(
         await wait_until(pilot, target.exists, "the export, written at once")
 
         gate.open_all()
-        await wait_until(pilot, lambda: app.library_loaded, "the whole library")
-        await settle(pilot)
-        assert [n for n in notices(app) if n.startswith("Exported")] == [f"Exported: {target}"]
+        await exported_once(pilot, app, target)
 
 
 async def test_checks_and_review_before_the_loads_first_step_wait_too(

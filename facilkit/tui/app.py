@@ -167,13 +167,13 @@ class FacilkitApp(AppCommands, PlanFlows, LibraryLoading):
         """Run mode for a plan (as it is held here, saved or not); see ``run_start``."""
         from facilkit.tui.screens.run_start import RunOptions, launch_run
 
-        if self.waits_for_methods(plan):  # a method not loaded yet: say so, then run
-            self.notify(t("app.run_waits_for_library", self.lang), markup=False)
+        notice = "app.run_waits_for_library"
+        if self.wait_for_methods(
+            plan, WAITING_RUN, lambda: self.start_run(plan, path, options), notice
+        ):
             self.run_asked_from = self.screen
-            self.when_library_loaded(lambda: self.start_run(plan, path, options), WAITING_RUN)
             return
         self.run_asked_from = None
-        self.forget_waiting(WAITING_RUN)  # an earlier r that waited must not start it again
         launch_run(self, plan, path, options or RunOptions())
 
     def screen_changed(self, screen: Screen[object]) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import work
 
+from facilkit.i18n import t
 from facilkit.library.collection import Folder, Library
 from facilkit.library.search import SearchIndex
 from facilkit.paths import Locations
@@ -56,7 +57,7 @@ class LibraryLoading(CompatApp[None]):
     """True once the whole library has loaded (until then ``library`` grows)."""
     library_load: LibraryLoad | None
     after_library: dict[Hashable, Callable[[], object]]
-    """What waits for the whole library (``when_library_loaded``), by key; run once it is in."""
+    """What waits for the whole library (``wait_for_methods``), by key; run once it is in."""
 
     def on_load(self) -> None:
         # Start-up builds many long-lived objects and little garbage: collecting
@@ -201,19 +202,23 @@ class LibraryLoading(CompatApp[None]):
             return any(item.method is not None for item in plan.agenda)
         return waits_for_library(plan, self.library)
 
-    def when_library_loaded(self, then: Callable[[], object], key: Hashable | None = None) -> None:
-        """Run ``then`` now if the whole library is in, else as soon as it is.
+    def wait_for_methods(
+        self, plan: Plan, key: Hashable, then: Callable[[], object], notice: str
+    ) -> bool:
+        """True if a method of ``plan`` has not loaded yet: the app says ``notice`` (a
+        catalogue key) and runs ``then`` once the whole library is in.
 
-        A later wait with the same ``key`` replaces the earlier one (``r`` pressed
-        twice starts one run; an export confirmed twice writes its file once);
-        ``forget_waiting(key)`` drops it. Without a key every wait runs.
+        One wait per ``key``: a later one replaces it (``r`` pressed twice starts one
+        run; an export confirmed twice writes its file once), and when the methods are
+        in (False: the caller acts now) an earlier wait under ``key`` is dropped, so
+        what was done now is not done again when the load ends.
         """
-        if self.library_loaded:
-            then()
-            return
-        key = object() if key is None else key
-        self.after_library.pop(key, None)  # the latest goes last, as if asked only now
-        self.after_library[key] = then
+        self.after_library.pop(key, None)
+        if not self.waits_for_methods(plan):
+            return False
+        self.notify(t(notice, self.lang), markup=False)
+        self.after_library[key] = then  # the latest goes last, as if asked only now
+        return True
 
     def forget_waiting(self, key: Hashable) -> None:
         """Drop what waits under ``key`` (the user has moved on)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from facilkit.errors import FacilkitError, storage_error
 from facilkit.i18n import t
@@ -27,12 +27,6 @@ if TYPE_CHECKING:
     from facilkit.tui.screens.plan import PlanScreen
 
 
-class WhenLibraryLoaded(Protocol):
-    """``LibraryLoading.when_library_loaded``, as the plan flows call it."""
-
-    def __call__(self, then: Callable[[], object], key: Hashable | None = None) -> None: ...
-
-
 class PlanFlows(CompatApp[None]):
     """Opening, recovering and exporting plans; the app sets the fields below."""
 
@@ -40,9 +34,7 @@ class PlanFlows(CompatApp[None]):
     lang: str
     library: Library
     show_error: Callable[[FacilkitError], None]
-    when_library_loaded: WhenLibraryLoaded
-    waits_for_methods: Callable[[Plan], bool]
-    forget_waiting: Callable[[Hashable], None]
+    wait_for_methods: Callable[[Plan, Hashable, Callable[[], object], str], bool]
 
     @cached_property
     def drafts(self) -> Drafts:
@@ -169,12 +161,11 @@ class PlanFlows(CompatApp[None]):
         def write(choice: ExportChoice) -> None:
             from facilkit.export.formats import render_with_notices, write_export
 
-            if self.waits_for_methods(plan):  # written once its methods are in
-                self.notify(t("export.waits_for_library", self.lang), markup=False)
-                # one wait per file: confirmed twice, it is still written once
-                self.when_library_loaded(lambda: write(choice), ("export", choice.path))
+            waiting = ("export", choice.path)  # one wait per file
+            if self.wait_for_methods(
+                plan, waiting, lambda: write(choice), "export.waits_for_library"
+            ):
                 return
-            self.forget_waiting(("export", choice.path))  # written now: not again later
             try:
                 rendered = render_with_notices(
                     choice.fmt, plan, self.library, plan.language, choice.audience
